@@ -1,0 +1,194 @@
+"""The public pages, as a visitor reads them."""
+
+import html
+import re
+
+import pytest
+
+from tracker import records
+from tracker.db import connect
+
+from .conftest import counting_queries
+
+INLINE = r"</?(a|time|span|strong|em|cite|code|abbr)\b[^>]*>"
+
+
+def text(response):
+    """Return a page's visible text as a reader sees it: tags removed, entities decoded, spaces collapsed."""
+    body = re.sub(INLINE, "", response.get_data(as_text=True))
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def test_home_lists_durham_as_passed(client, durham_id):
+    response = client.get("/")
+    assert response.status_code == 200
+    page = text(response)
+    assert "Durham, NC" in page
+    assert "Passed 1 motion" in page
+    html = response.get_data(as_text=True)
+    assert f'href="/motions/{durham_id}"' in html
+    assert '<time datetime="2018-04-16">April 16, 2018</time>' in html
+
+
+def test_motion_page_shows_the_vote_hearing_petition_and_sources(client, durham_id):
+    response = client.get(f"/motions/{durham_id}")
+    assert response.status_code == 200
+    page, html = text(response), response.get_data(as_text=True)
+    assert "Passed Adopted by the council." in page
+    assert "Vote of April 16, 2018: passed 6–0" in page
+    assert "1 of 7 seats: vote not recorded." in page
+    assert '<time datetime="2018-04-16">April 16, 2018</time>' in html
+    assert "Duration 3 hours 30 minutes" in page
+    assert "Speakers 50" in page
+    assert "about 3.5 hours and 50 testimonies" in page
+    assert "about two hours of public comment" in page
+    assert "Petition signatures 1,394" in page
+    assert "Demilitarize! Durham2Palestine" in page
+    for url in (
+        "https://www.policemag.com/361892/north-carolina-city-prohibits-police-training-exchanges-with-israel",
+        "http://www.newsobserver.com/news/local/counties/durham-county/article207967584.html",
+    ):
+        assert f'href="{url}"' in html
+    assert "Palestine Chronicle" in page
+    # What no source gives is shown as not recorded, never guessed.
+    assert "Introduced not recorded" in page
+    assert "Roll call not recorded." in page
+    assert "Unsourced" not in page
+
+
+def test_city_page_lists_its_motions(client, durham_id):
+    response = client.get("/cities/durham-nc")
+    assert response.status_code == 200
+    assert "Durham, North Carolina" in text(response)
+    assert f'href="/motions/{durham_id}"' in response.get_data(as_text=True)
+    assert "Council seats 7" in text(response)
+
+
+def test_about_explains_the_statuses(client):
+    page = text(client.get("/about"))
+    assert "Veto overridden" in page and "no news since" in page
+
+
+@pytest.mark.parametrize("path", ["/cities/nowhere-zz", "/motions/99999", "/motions/abc", "/nothing-here"])
+def test_unknown_addresses_get_our_404_page(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "There is nothing at this address." in text(response)
+
+
+def test_unpublished_motions_are_not_shown(client, db, durham_id):
+    db.execute("UPDATE motion SET published = 0 WHERE id = ?", [durham_id])
+    assert client.get(f"/motions/{durham_id}").status_code == 404
+    assert "Statement by the Durham" not in text(client.get("/"))
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        ("?status=bogus", "“bogus” is not a status we record"),
+        ("?state=ZZ", "“ZZ” is not a US state code"),
+        ("?status=%3Cscript%3E", "“<script>” is not a status we record"),
+    ],
+)
+def test_filter_values_outside_the_vocabulary_show_a_notice_not_an_error(client, query, notice):
+    response = client.get("/" + query)
+    assert response.status_code == 200
+    assert notice in text(response)
+    assert "<script>" not in response.get_data(as_text=True)
+    assert "Durham, NC" in text(response)
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ("?status=passed", True),
+        ("?status=failed", False),
+        ("?state=NC", True),
+        ("?state=ca", False),
+        ("?status=passed&state=NC", True),
+    ],
+)
+def test_filters_narrow_the_list(client, query, shown):
+    page = text(client.get("/" + query))
+    assert ("Durham, NC" in page) is shown
+
+
+def add_cities(app, count):
+    """Add count more Texas towns, each with a published motion introduced in 2020."""
+    db = connect(app.config["DATABASE"])
+    first = db.execute("SELECT count(*) FROM city").fetchone()[0]
+    for i in range(first, first + count):
+        city_id = records.create_city(
+            db,
+            {
+                "slug": f"town-{i}-tx",
+                "name": f"Town {i}",
+                "state": "TX",
+                "lat": 30.0,
+                "lon": -97.0,
+                "council_seats": 9,
+            },
+        )
+        motion_id = records.create_motion(
+            db, {"city_id": city_id, "kind": "resolution", "title": f"Motion {i}", "published": 1}
+        )
+        records.add_action(
+            db,
+            motion_id,
+            {"date": "2020-01-01", "classification": "introduced", "description": "Introduced."},
+        )
+    db.conn.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/?status=introduced", "/?state=TX", "/cities/town-0-tx"])
+def test_pages_run_the_same_number_of_queries_for_1_and_200_cities(empty_app, path):
+    client = empty_app.test_client()
+    add_cities(empty_app, 1)
+    with counting_queries(empty_app) as small:
+        assert client.get(path).status_code == 200
+    add_cities(empty_app, 199)
+    with counting_queries(empty_app) as large:
+        response = client.get(path)
+    assert response.status_code == 200
+    assert len(small) == len(large)
+    if path == "/":
+        assert "Town 199" in text(response)
+
+
+def test_motion_page_runs_a_fixed_number_of_queries(app, client, durham_id):
+    with counting_queries(app) as statements:
+        client.get(f"/motions/{durham_id}")
+    assert 0 < len(statements) < 20
+
+
+def test_stale_motions_say_no_news_since(empty_app):
+    add_cities(empty_app, 1)
+    page = text(empty_app.test_client().get("/"))
+    assert "no news since January 1, 2020" in page
+
+
+def test_testimony_names_appear_only_with_consent(app, client, db, durham_id):
+    hearing_id = db.execute("SELECT id FROM hearing WHERE motion_id = ?", [durham_id]).fetchone()[0]
+    records.add_testimony(
+        db,
+        hearing_id,
+        {"speaker_name": "Private Person", "position": "support", "summary": "Spoke for the statement."},
+    )
+    records.add_testimony(db, hearing_id, {"speaker_name": "Public Figure", "publish_name": 1, "position": "oppose"})
+    page = text(client.get(f"/motions/{durham_id}"))
+    assert "Private Person" not in page
+    assert "A resident · support Spoke for the statement." in page
+    assert "Public Figure" in page
+
+
+def test_healthz_reports_ok(client):
+    response = client.get("/healthz")
+    assert (response.status_code, response.json) == (200, {"status": "ok"})
+
+
+def test_healthz_reports_a_broken_database(tmp_path):
+    from .conftest import make_app
+
+    (tmp_path / "dir.db").mkdir()
+    response = make_app(tmp_path / "dir.db").test_client().get("/healthz")
+    assert response.status_code == 503

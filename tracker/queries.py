@@ -1,0 +1,212 @@
+"""Read queries: plain functions of a database returning dicts and lists, each a fixed number of queries."""
+
+from collections import defaultdict
+
+from . import status as status_rules
+from .db import rows
+
+
+def last_changed(db):
+    """Return the time of the latest change to any record, or None for an empty database."""
+    return db.execute("SELECT max(at) FROM change_log").fetchone()[0]
+
+
+def states_with_cities(db):
+    """Return the state codes that have at least one city, sorted."""
+    return [row[0] for row in db.execute("SELECT DISTINCT state FROM city ORDER BY state")]
+
+
+def status_counts(db, state=None):
+    """Count published motions by status (every status present, zero included)."""
+    counts = dict.fromkeys(status_rules.CODES, 0)
+    rows = db.execute(
+        "SELECT motion.status, count(*) FROM motion JOIN city ON city.id = motion.city_id "
+        "WHERE motion.published = 1 AND (:state IS NULL OR city.state = :state) GROUP BY motion.status",
+        {"state": state},
+    )
+    counts.update(dict(rows.fetchall()))
+    return counts
+
+
+def _motion_summary(row):
+    """Shape a motion row of a list query for display and JSON."""
+    return {
+        "id": row["motion_id"],
+        "title": row["title"],
+        "kind": row["kind"],
+        "status": row["status"],
+        "decided_on": row["decided_on"],
+        "last_action_on": row["last_action_on"],
+        "updated_at": row["motion_updated_at"],
+        "no_news_since": status_rules.no_news_since(row["status"], row["last_action_on"]),
+    }
+
+
+# Only published motions leave the site (motion.published = 1 here and in every public query).
+CITY_MOTIONS = """
+SELECT city.id AS city_id, city.slug, city.name, city.state, city.lat, city.lon, city.council_seats,
+       city.ocd_id, city.notes, city.updated_at AS city_updated_at,
+       motion.id AS motion_id, motion.title, motion.kind, motion.status, motion.decided_on,
+       motion.updated_at AS motion_updated_at,
+       (SELECT max(action.date) FROM action WHERE action.motion_id = motion.id) AS last_action_on
+FROM city
+LEFT JOIN motion ON motion.city_id = city.id AND motion.published = 1 AND (:status IS NULL OR motion.status = :status)
+WHERE (:state IS NULL OR city.state = :state)
+  AND (:slug IS NULL OR city.slug = :slug)
+  AND (:status IS NULL OR motion.id IS NOT NULL)
+ORDER BY city.name, city.state, motion.title
+"""
+
+
+def _cities_with_motions(db, status=None, state=None, slug=None):
+    """Return cities (filtered) each with its published motions, in one query."""
+    cities = {}
+    for row in rows(db, CITY_MOTIONS, {"status": status, "state": state, "slug": slug}):
+        city = cities.get(row["city_id"])
+        if city is None:
+            city = cities[row["city_id"]] = {
+                "id": row["city_id"],
+                "slug": row["slug"],
+                "name": row["name"],
+                "state": row["state"],
+                "lat": row["lat"],
+                "lon": row["lon"],
+                "council_seats": row["council_seats"],
+                "ocd_id": row["ocd_id"],
+                "notes": row["notes"],
+                "updated_at": row["city_updated_at"],
+                "motions": [],
+            }
+        if row["motion_id"] is not None:
+            city["motions"].append(_motion_summary(row))
+            city["updated_at"] = max(city["updated_at"], row["motion_updated_at"])
+    return list(cities.values())
+
+
+def list_cities(db, status=None, state=None):
+    """Return every city matching the filters with its published motions (only those in status, if given)."""
+    return _cities_with_motions(db, status=status, state=state)
+
+
+def get_city(db, slug):
+    """Return one city with all its published motions, or None."""
+    found = _cities_with_motions(db, slug=slug)
+    return found[0] if found else None
+
+
+def _by_key(rows, key):
+    """Group rows into lists by one of their fields."""
+    grouped = defaultdict(list)
+    for row in rows:
+        grouped[row[key]].append(row)
+    return grouped
+
+
+def get_motion(db, motion_id, include_unpublished=False):
+    """Return a motion with its city, actions, votes (with roll calls), hearings, testimony and sources."""
+    found = rows(
+        db,
+        "SELECT motion.*, city.slug AS city_slug, city.name AS city_name, city.state AS city_state, "
+        "city.council_seats AS city_council_seats FROM motion JOIN city ON city.id = motion.city_id "
+        "WHERE motion.id = :id AND (:all OR motion.published = 1)",
+        {"id": motion_id, "all": int(include_unpublished)},
+    )
+    if not found:
+        return None
+    motion = found[0]
+    params = {"motion": motion_id}
+    actions = rows(db, "SELECT * FROM action WHERE motion_id = :motion ORDER BY date, id", params)
+    votes = rows(db, "SELECT * FROM vote WHERE motion_id = :motion ORDER BY date, id", params)
+    members = _by_key(
+        rows(
+            db,
+            "SELECT vote_member.* FROM vote_member JOIN vote ON vote.id = vote_member.vote_id "
+            "WHERE vote.motion_id = :motion ORDER BY vote_member.member_name",
+            params,
+        ),
+        "vote_id",
+    )
+    hearings = rows(db, "SELECT * FROM hearing WHERE motion_id = :motion ORDER BY date, id", params)
+    # A speaker's name leaves the database only with their consent (publish_name).
+    testimony = _by_key(
+        rows(
+            db,
+            "SELECT testimony.id, testimony.hearing_id, "
+            "CASE WHEN testimony.publish_name = 1 THEN testimony.speaker_name END AS speaker_name, "
+            "testimony.affiliation, testimony.position, testimony.summary "
+            "FROM testimony JOIN hearing ON hearing.id = testimony.hearing_id "
+            "WHERE hearing.motion_id = :motion ORDER BY testimony.id",
+            params,
+        ),
+        "hearing_id",
+    )
+    citations = _by_key(rows(db, CITATIONS, params), "cited")
+    sources = {}
+    for cited in citations.values():
+        for citation in cited:
+            sources.setdefault(citation["source_id"], _source(citation))
+
+    def cited(table, row_id):
+        """Return the citations of one row as source + note pairs."""
+        return [{"note": c["note"], "source": _source(c)} for c in citations.get(f"{table}:{row_id}", [])]
+
+    derived = status_rules.derive(actions)
+    motion.update(
+        city={
+            "slug": motion.pop("city_slug"),
+            "name": motion.pop("city_name"),
+            "state": motion.pop("city_state"),
+            "council_seats": motion.pop("city_council_seats"),
+        },
+        published=bool(motion["published"]),
+        last_action_on=derived.last_action_on,
+        no_news_since=status_rules.no_news_since(motion["status"], derived.last_action_on),
+        citations=cited("motion", motion_id),
+        actions=[{**a, "citations": cited("action", a["id"])} for a in actions],
+        votes=[
+            {
+                **v,
+                "members": [{"name": m["member_name"], "option": m["option"]} for m in members.get(v["id"], [])],
+                "citations": cited("vote", v["id"]),
+            }
+            for v in votes
+        ],
+        hearings=[
+            {
+                **h,
+                "testimony": [{**t, "citations": cited("testimony", t["id"])} for t in testimony.get(h["id"], [])],
+                "citations": cited("hearing", h["id"]),
+            }
+            for h in hearings
+        ],
+        sources=sorted(sources.values(), key=lambda s: (s["published_on"] or "9999", s["id"])),
+    )
+    return motion
+
+
+# Every citation of a motion and of the rows that belong to it, in one query.
+CITATIONS = """
+SELECT citation.table_name || ':' || citation.row_id AS cited, citation.note, source.id AS source_id,
+       source.url, source.title, source.publisher, source.published_on, source.accessed_on
+FROM citation JOIN source ON source.id = citation.source_id
+WHERE (citation.table_name = 'motion' AND citation.row_id = :motion)
+   OR (citation.table_name = 'action' AND citation.row_id IN (SELECT id FROM action WHERE motion_id = :motion))
+   OR (citation.table_name = 'vote' AND citation.row_id IN (SELECT id FROM vote WHERE motion_id = :motion))
+   OR (citation.table_name = 'hearing' AND citation.row_id IN (SELECT id FROM hearing WHERE motion_id = :motion))
+   OR (citation.table_name = 'testimony' AND citation.row_id IN (
+        SELECT testimony.id FROM testimony JOIN hearing ON hearing.id = testimony.hearing_id
+        WHERE hearing.motion_id = :motion))
+ORDER BY source.published_on IS NULL, source.published_on, source.id
+"""
+
+
+def _source(row):
+    """Shape a source from a citation row."""
+    return {
+        "id": row["source_id"],
+        "url": row["url"],
+        "title": row["title"],
+        "publisher": row["publisher"],
+        "published_on": row["published_on"],
+        "accessed_on": row["accessed_on"],
+    }
