@@ -4,13 +4,57 @@ from contextlib import contextmanager
 
 import pytest
 
-from tracker import create_app, seed
+from tracker import auth, create_app, records, seed
 from tracker import db as database
+
+PASSWORD = "correct horse battery staple"
+EMAILS = {"organizer": "organizer@example.org", "editor": "editor@example.org", "admin": "admin@example.org"}
 
 
 def make_app(path, **config):
-    """Create a test app whose database lives at path."""
-    return create_app({"TESTING": True, "SECRET_KEY": "test-secret", "DATABASE": str(path), **config})
+    """Create a test app whose database lives at path (CSRF off unless asked for; see csrf_app)."""
+    settings = {"TESTING": True, "SECRET_KEY": "test-secret", "DATABASE": str(path), "WTF_CSRF_ENABLED": False}
+    return create_app({**settings, **config})
+
+
+@pytest.fixture(scope="session")
+def password_hash():
+    """One argon2id hash of PASSWORD, computed once (hashing is slow on purpose)."""
+    return auth.hash_password(PASSWORD)
+
+
+def add_accounts(path, password_hash):
+    """Create one account per role in the database at path; return {role: id}."""
+    db = database.connect(path)
+    ids = {role: records.create_user(db, email, password_hash, role) for role, email in EMAILS.items()}
+    db.conn.close()
+    return ids
+
+
+@pytest.fixture
+def accounts(app, password_hash):
+    """One account per role in the seeded database: {role: id}."""
+    return add_accounts(app.config["DATABASE"], password_hash)
+
+
+def log_in(client, role_or_email, password=PASSWORD, **extra):
+    """Log a test client in; return the response."""
+    email = EMAILS.get(role_or_email, role_or_email)
+    return client.post("/auth/login", data={"email": email, "password": password, **extra})
+
+
+@pytest.fixture
+def as_role(app, accounts):
+    """Return a function giving a client logged in with a role (or an anonymous one for None)."""
+
+    def client_for(role):
+        """A new client, logged in as role unless role is None."""
+        client = app.test_client()
+        if role is not None:
+            assert log_in(client, role).status_code == 302
+        return client
+
+    return client_for
 
 
 @pytest.fixture

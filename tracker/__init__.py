@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask, current_app, request
 from flask_wtf.csrf import CSRFProtect
 
-from . import cli, db, errors, formatting, public
+from . import auth, cli, db, editor, errors, formatting, public
 
 csrf = CSRFProtect()
 
@@ -41,7 +41,9 @@ def create_app(test_config=None):
     formatting.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    auth.init_app(app)
     app.register_blueprint(public.bp)
+    app.register_blueprint(editor.bp)
     app.after_request(security_headers)
     return app
 

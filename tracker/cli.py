@@ -1,9 +1,13 @@
 """Command-line interface: `flask --app tracker <command>` or the `tracker` console script."""
 
+import re
+import sys
+
 import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
+from . import auth, forms, queries, records
 from . import db as database
 from . import seed as seed_records
 
@@ -24,10 +28,8 @@ def init_db_command():
 @with_appcontext
 def seed_command():
     """Load the sourced seed records (the Durham 2018 record); running it again changes nothing."""
-    db = database.connect(current_app.config["DATABASE"])
+    db = open_db()
     try:
-        if database.schema_version(db) != database.latest_version():
-            raise click.ClickException("The database is missing or out of date: run `init-db` first.")
         before = db.execute("SELECT count(*) FROM change_log").fetchone()[0]
         seed_records.load(db)
         added = db.execute("SELECT count(*) FROM change_log").fetchone()[0] - before
@@ -36,10 +38,87 @@ def seed_command():
     click.echo(f"Seed records loaded: {added} rows written." if added else "Seed records already present.")
 
 
+def read_new_password(email):
+    """Ask for a new password twice (or read it from piped standard input) and check it."""
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt="Password again")
+    else:
+        lines = sys.stdin.read().splitlines()
+        password = lines[0] if lines else ""
+        if len(lines) > 1 and lines[1] != password:
+            raise click.ClickException("The two passwords do not match.")
+    problem = forms.password_problem(password, email)
+    if problem:
+        raise click.ClickException(problem)
+    return password
+
+
+def open_db():
+    """Open the app's database, refusing one that init-db has not brought up to date."""
+    db = database.connect(current_app.config["DATABASE"])
+    if database.schema_version(db) != database.latest_version():
+        db.conn.close()
+        raise click.ClickException("The database is missing or out of date: run `init-db` first.")
+    return db
+
+
+@click.command("create-user")
+@click.argument("email")
+@click.option("--role", type=click.Choice(auth.ROLES), required=True, help="What the account may do.")
+@with_appcontext
+def create_user_command(email, role):
+    """Create an account; the password is asked twice (or read from standard input when piped)."""
+    email = email.strip().lower()
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        raise click.ClickException(f"{email!r} is not an email address.")
+    db = open_db()
+    try:
+        if queries.email_taken(db, email):
+            raise click.ClickException(f"An account for {email} already exists.")
+        password = read_new_password(email)
+        records.create_user(db, email, auth.hash_password(password), role)
+    finally:
+        db.conn.close()
+    click.echo(f"Created {role} account {email}.")
+
+
+@click.command("set-password")
+@click.argument("email")
+@with_appcontext
+def set_password_command(email):
+    """Set an account's password (asked twice, or piped) and log it out everywhere."""
+    db = open_db()
+    try:
+        account = queries.get_user_by_email(db, email)
+        if account is None:
+            raise click.ClickException(f"There is no account for {email}.")
+        password = read_new_password(account["email"])
+        records.set_password(db, account["id"], auth.hash_password(password))
+    finally:
+        db.conn.close()
+    click.echo(f"Password changed for {account['email']}; its sessions are ended.")
+
+
+@click.command("deactivate-user")
+@click.argument("email")
+@with_appcontext
+def deactivate_user_command(email):
+    """Deactivate an account: it can no longer log in and its sessions end."""
+    db = open_db()
+    try:
+        account = queries.get_user_by_email(db, email)
+        if account is None:
+            raise click.ClickException(f"There is no account for {email}.")
+        records.set_account(db, account["id"], {"active": 0})
+    finally:
+        db.conn.close()
+    click.echo(f"Deactivated {account['email']}.")
+
+
 def init_app(app):
     """Register the commands on the app."""
-    app.cli.add_command(init_db_command)
-    app.cli.add_command(seed_command)
+    for command in (init_db_command, seed_command, create_user_command, set_password_command, deactivate_user_command):
+        app.cli.add_command(command)
 
 
 def main():

@@ -1,6 +1,7 @@
 """Error pages: the same few words for every error, as HTML or as JSON under /api/, never internals."""
 
 from flask import jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 MESSAGES = {
@@ -14,10 +15,18 @@ MESSAGES = {
 }
 
 
+CSRF_MESSAGE = (
+    "This form has expired or did not come from this site, so nothing was changed. "
+    "Go back, reload the page and try again."
+)
+
+
 def render_error(error):
     """Render an HTTP error as a page, or as JSON for the API."""
     code = error.code or 500
     message = MESSAGES.get(code, error.description if code < 500 else MESSAGES[500])
+    if isinstance(error, CSRFError):
+        message = CSRF_MESSAGE
     if request.path.startswith("/api/"):
         response = jsonify(error={"status": code, "message": message})
     else:

@@ -66,5 +66,6 @@ def init_app(app):
         status_label=status_rules.label,
     )
     app.jinja_env.globals.update(STATUSES=status_rules.STATUSES)
+    app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -1,5 +1,6 @@
 """Read queries: plain functions of a database returning dicts and lists, each a fixed number of queries."""
 
+import json
 from collections import defaultdict
 
 from . import status as status_rules
@@ -210,3 +211,166 @@ def _source(row):
         "published_on": row["published_on"],
         "accessed_on": row["accessed_on"],
     }
+
+
+# Accounts and the editor's views.
+
+
+def get_user(db, account_id):
+    """Return an account row by id, or None."""
+    found = rows(db, "SELECT * FROM user WHERE id = ?", [account_id])
+    return found[0] if found else None
+
+
+def get_user_by_email(db, email):
+    """Return an account row by email (any case), or None."""
+    found = rows(db, "SELECT * FROM user WHERE email = ? COLLATE NOCASE", [email.strip()])
+    return found[0] if found else None
+
+
+def list_users(db):
+    """Return every account, without password hashes."""
+    return rows(db, "SELECT id, email, role, active, created_at, last_login_at FROM user ORDER BY email")
+
+
+def failed_logins(db, column, value, since):
+    """Return the times of failed logins for an email or address since a time, oldest first."""
+    sql = {
+        "email": "SELECT at FROM login_attempt WHERE email = ? AND at >= ? ORDER BY at",
+        "address": "SELECT at FROM login_attempt WHERE address = ? AND at >= ? ORDER BY at",
+    }[column]
+    return [row[0] for row in db.execute(sql, [value, since])]
+
+
+def city_choices(db):
+    """Return (id, 'Name, ST') pairs for every city, for select boxes."""
+    return [(row[0], f"{row[1]}, {row[2]}") for row in db.execute("SELECT id, name, state FROM city ORDER BY name")]
+
+
+def city_by_id(db, city_id):
+    """Return a city row by id, or None."""
+    found = rows(db, "SELECT * FROM city WHERE id = ?", [city_id])
+    return found[0] if found else None
+
+
+def slug_taken(db, slug, except_id=None):
+    """Return whether another city uses this slug."""
+    return db.execute("SELECT 1 FROM city WHERE slug = ? AND id IS NOT ?", [slug, except_id]).fetchone() is not None
+
+
+def title_taken(db, city_id, title, except_id=None):
+    """Return whether another motion of the city has this title."""
+    return (
+        db.execute(
+            "SELECT 1 FROM motion WHERE city_id = ? AND title = ? AND id IS NOT ?", [city_id, title, except_id]
+        ).fetchone()
+        is not None
+    )
+
+
+def email_taken(db, email):
+    """Return whether an account uses this email address."""
+    return db.execute("SELECT 1 FROM user WHERE email = ? COLLATE NOCASE", [email.strip()]).fetchone() is not None
+
+
+def action_choices(db, motion_id):
+    """Return (id, 'date: label') pairs for a motion's actions, for linking a vote."""
+    return [
+        (row[0], f"{row[1]}: {status_rules.label(row[2])}")
+        for row in db.execute(
+            "SELECT id, date, classification FROM action WHERE motion_id = ? ORDER BY date, id", [motion_id]
+        )
+    ]
+
+
+def row_of(db, table, row_id):
+    """Return one row of a record table by id, or None."""
+    sql = {
+        "city": "SELECT * FROM city WHERE id = ?",
+        "motion": "SELECT * FROM motion WHERE id = ?",
+        "action": "SELECT * FROM action WHERE id = ?",
+        "vote": "SELECT * FROM vote WHERE id = ?",
+        "hearing": "SELECT * FROM hearing WHERE id = ?",
+        "testimony": "SELECT * FROM testimony WHERE id = ?",
+    }[table]
+    found = rows(db, sql, [row_id])
+    return found[0] if found else None
+
+
+def vote_members(db, vote_id):
+    """Return a vote's roll call as (name, option) pairs."""
+    return [
+        (row[0], row[1])
+        for row in db.execute("SELECT member_name, option FROM vote_member WHERE vote_id = ? ORDER BY id", [vote_id])
+    ]
+
+
+def editor_motions(db):
+    """Return every motion, published or not, with its city, newest change first."""
+    return rows(
+        db,
+        "SELECT motion.id, motion.title, motion.status, motion.published, motion.updated_at, "
+        "city.name AS city_name, city.state AS city_state, city.slug AS city_slug "
+        "FROM motion JOIN city ON city.id = motion.city_id ORDER BY motion.updated_at DESC, motion.id DESC",
+    )
+
+
+def stale_motions(db, before):
+    """Return non-final motions whose latest action is older than a date (or that have none)."""
+    final = [code for code, s in status_rules.STATUSES.items() if s.final]
+    return rows(
+        db,
+        "SELECT motion.id, motion.title, motion.status, city.name AS city_name, city.state AS city_state, "
+        "(SELECT max(date) FROM action WHERE action.motion_id = motion.id) AS last_action_on "
+        "FROM motion JOIN city ON city.id = motion.city_id "
+        "WHERE motion.status NOT IN (SELECT value FROM json_each(?)) "
+        "AND coalesce((SELECT max(date) FROM action WHERE action.motion_id = motion.id), '') < ? "
+        "ORDER BY last_action_on",
+        [json.dumps(final), before],
+    )
+
+
+SUBMISSIONS = """
+SELECT submission.*, author.email AS author_email, reviewer.email AS reviewer_email
+FROM submission
+JOIN user AS author ON author.id = submission.user_id
+LEFT JOIN user AS reviewer ON reviewer.id = submission.reviewer_id
+WHERE (:state IS NULL OR submission.state = :state) AND (:user IS NULL OR submission.user_id = :user)
+ORDER BY submission.state = 'pending' DESC, submission.created_at DESC, submission.id DESC
+LIMIT :limit
+"""
+
+
+def submissions(db, state=None, user_id=None, limit=200):
+    """Return submissions (pending first), optionally of one state or one author."""
+    return rows(db, SUBMISSIONS, {"state": state, "user": user_id, "limit": limit})
+
+
+def submission(db, submission_id):
+    """Return one submission with its author's and reviewer's emails, or None."""
+    found = rows(
+        db,
+        "SELECT submission.*, author.email AS author_email, reviewer.email AS reviewer_email FROM submission "
+        "JOIN user AS author ON author.id = submission.user_id "
+        "LEFT JOIN user AS reviewer ON reviewer.id = submission.reviewer_id WHERE submission.id = ?",
+        [submission_id],
+    )
+    return found[0] if found else None
+
+
+CHANGES = """
+SELECT change_log.*, user.email AS user_email FROM change_log LEFT JOIN user ON user.id = change_log.user_id
+WHERE (:table IS NULL OR change_log.table_name = :table)
+  AND (:user IS NULL OR user.email = :user COLLATE NOCASE)
+  AND (:op IS NULL OR change_log.op = :op)
+  AND (:row IS NULL OR change_log.row_id = :row)
+  AND (:before_id IS NULL OR change_log.id < :before_id)
+ORDER BY change_log.id DESC
+LIMIT :limit
+"""
+
+
+def changes(db, table=None, user=None, op=None, row=None, before_id=None, limit=50):
+    """Return change_log entries, newest first, filtered by table, user email, operation or row."""
+    params = {"table": table, "user": user, "op": op, "row": row, "before_id": before_id, "limit": limit}
+    return rows(db, CHANGES, params)

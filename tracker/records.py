@@ -1,6 +1,8 @@
 """Write operations: one function per change, each one transaction that includes its change_log rows."""
 
 import json
+import sqlite3
+import time
 from collections import Counter
 from datetime import UTC, datetime
 
@@ -42,12 +44,39 @@ COLUMNS = {
     "testimony": ("hearing_id", "speaker_name", "publish_name", "affiliation", "position", "summary"),
     "source": ("url", "title", "publisher", "published_on", "accessed_on"),
     "citation": ("table_name", "row_id", "source_id", "note"),
+    "user": ("email", "password_hash", "role", "active", "session_version", "created_at", "last_login_at"),
+    "submission": (
+        "user_id",
+        "kind",
+        "payload",
+        "target_table",
+        "target_id",
+        "state",
+        "created_at",
+        "reviewer_id",
+        "reviewed_at",
+        "reason",
+    ),
 }
+# Rows of these tables make up the public record; their changes can be reverted from the change log.
+REVERTIBLE = ("city", "motion", "action", "vote", "vote_member", "hearing", "testimony", "source", "citation")
+# Tables whose rows belong to a motion: changing them re-derives the motion's status and marks it updated.
+MOTION_PARTS = ("action", "vote", "hearing")
 VOTE_OPTIONS = ("yes", "no", "abstain", "absent", "excused")
 
 
 class RecordError(ValueError):
     """A write that the rules refuse; the message is meant for the person who asked for it."""
+
+
+class RevertConflict(RecordError):
+    """The row has changed again since the change being reverted; the editor must confirm."""
+
+    def __init__(self, change, current):
+        """Keep the change and the row as it is now, to show both."""
+        super().__init__("This row has changed since; confirm to replace the newer version.")
+        self.change = change
+        self.current = current
 
 
 def now():
@@ -69,8 +98,16 @@ def fetch(db, table, row_id):
     return found[0] if found else None
 
 
+def _redacted(table, row):
+    """Return a row fit for the change log: never a password hash."""
+    if row is None or table != "user":
+        return row
+    return {**row, "password_hash": "(hidden)"}
+
+
 def log_change(db, user_id, table, row_id, op, before, after):
     """Write the change_log row for one changed row."""
+    before, after = _redacted(table, before), _redacted(table, after)
     db.execute(
         "INSERT INTO change_log (at, user_id, table_name, row_id, op, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
@@ -129,22 +166,28 @@ def delete(db, table, row_id, user_id=None):
         log_change(db, user_id, table, row_id, "delete", before, None)
 
 
-def refresh_motion(db, motion_id, user_id=None):
-    """Re-derive a motion's status and dates from its actions and mark it updated now."""
+def restore(db, table, row, user_id=None):
+    """Insert a deleted row again with its old id, logging it; return the id."""
+    values = {c: row[c] for c in COLUMNS[table] if c in row}
+    with transaction(db):
+        columns = ["id", *values]
+        db.execute(
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})",
+            [row["id"], *values.values()],
+        )
+        log_change(db, user_id, table, row["id"], "insert", None, fetch(db, table, row["id"]))
+    return row["id"]
+
+
+def refresh_motion(db, motion_id, user_id=None, touch=True):
+    """Re-derive a motion's status and dates from its actions; with touch, mark it updated now."""
     actions = rows(db, "SELECT id, date, classification FROM action WHERE motion_id = ?", [motion_id])
     derived = status_rules.derive(actions)
-    update(
-        db,
-        "motion",
-        motion_id,
-        {
-            "status": derived.status,
-            "introduced_on": derived.introduced_on,
-            "decided_on": derived.decided_on,
-            "updated_at": now(),
-        },
-        user_id,
-    )
+    values = {"status": derived.status, "introduced_on": derived.introduced_on, "decided_on": derived.decided_on}
+    if touch:
+        values["updated_at"] = now()
+    update(db, "motion", motion_id, values, user_id)
 
 
 def create_city(db, values, user_id=None):
@@ -221,3 +264,334 @@ def cite(db, table, row_id, source_id, note=None, user_id=None):
     return insert(
         db, "citation", {"table_name": table, "row_id": row_id, "source_id": source_id, "note": note}, user_id
     )
+
+
+def update_city(db, city_id, values, user_id=None):
+    """Correct a city's fields."""
+    with transaction(db):
+        current = fetch(db, "city", city_id)
+        changed = {c: v for c, v in values.items() if current is None or current[c] != v}
+        if changed:
+            update(db, "city", city_id, {**values, "updated_at": now()}, user_id)
+
+
+def update_motion(db, motion_id, values, user_id=None):
+    """Correct a motion's fields (never its status, which only actions change)."""
+    if set(values) & {"status", "introduced_on", "decided_on"}:
+        raise RecordError("A motion's status changes only by adding an action.")
+    with transaction(db):
+        current = fetch(db, "motion", motion_id)
+        if current is None:
+            raise RecordError(f"no motion with id {motion_id}")
+        if any(current[c] != v for c, v in values.items()):
+            update(db, "motion", motion_id, {**values, "updated_at": now()}, user_id)
+
+
+def update_part(db, table, row_id, values, user_id=None):
+    """Correct an action, vote, hearing or testimony and re-derive its motion."""
+    with transaction(db):
+        if fetch(db, table, row_id) is None:
+            raise RecordError(f"no {table} with id {row_id}")
+        if update(db, table, row_id, values, user_id):
+            refresh_motion(db, motion_of(db, table, row_id), user_id)
+
+
+def update_vote(db, vote_id, values, members, user_id=None):
+    """Correct a vote and replace its roll call."""
+    with transaction(db):
+        old = {m["member_name"]: m for m in rows(db, "SELECT * FROM vote_member WHERE vote_id = ?", [vote_id])}
+        new = dict(members)
+        if members:
+            counted = tally(members)
+            values = {**values, **{o: counted[o] if values.get(o) is None else values[o] for o in VOTE_OPTIONS}}
+        for name, member in old.items():
+            if name not in new:
+                delete(db, "vote_member", member["id"], user_id)
+        # Counts first when they shrink, members first when they grow, so the tally can be checked after both.
+        update_part(db, "vote", vote_id, values, user_id)
+        for name, option in members:
+            if name in old:
+                update(db, "vote_member", old[name]["id"], {"option": option}, user_id)
+            else:
+                insert(db, "vote_member", {"vote_id": vote_id, "member_name": name, "option": option}, user_id)
+
+
+def motion_of(db, table, row_id):
+    """Return the id of the motion a row belongs to (None for cities and sources)."""
+    if table == "motion":
+        return row_id
+    if table in MOTION_PARTS:
+        found = db.execute(f"SELECT motion_id FROM [{table}] WHERE id = ?", [row_id]).fetchone()
+    elif table == "testimony":
+        found = db.execute(
+            "SELECT hearing.motion_id FROM testimony JOIN hearing ON hearing.id = testimony.hearing_id "
+            "WHERE testimony.id = ?",
+            [row_id],
+        ).fetchone()
+    elif table == "vote_member":
+        found = db.execute(
+            "SELECT vote.motion_id FROM vote_member JOIN vote ON vote.id = vote_member.vote_id "
+            "WHERE vote_member.id = ?",
+            [row_id],
+        ).fetchone()
+    elif table == "citation":
+        cited = db.execute("SELECT table_name, row_id FROM citation WHERE id = ?", [row_id]).fetchone()
+        return motion_of(db, *cited) if cited else None
+    else:
+        return None
+    return found[0] if found else None
+
+
+def find_or_add_source(db, source, user_id=None):
+    """Return the id of the source with this URL (or title and publisher), adding it if new."""
+    if source["url"]:
+        found = db.execute("SELECT id FROM source WHERE url = ?", [source["url"]]).fetchone()
+    else:
+        found = db.execute(
+            "SELECT id FROM source WHERE url IS NULL AND title = ? AND publisher IS ?",
+            [source["title"], source["publisher"]],
+        ).fetchone()
+    if found:
+        return found[0]
+    fields = {k: source.get(k) for k in ("url", "title", "publisher", "published_on", "accessed_on")}
+    return add_source(db, fields, user_id)
+
+
+def cite_source(db, table, row_id, source, user_id=None):
+    """Cite a source (given as fields with a note) for a row, unless that citation exists already."""
+    with transaction(db):
+        source_id = find_or_add_source(db, source, user_id)
+        exists = db.execute(
+            "SELECT id FROM citation WHERE table_name = ? AND row_id = ? AND source_id = ?", [table, row_id, source_id]
+        ).fetchone()
+        if exists:
+            return exists[0]
+        return cite(db, table, row_id, source_id, source.get("note"), user_id)
+
+
+# What each kind of record is written to, and under which parent table it is created.
+PARENTS = {
+    "city": None,
+    "motion": None,
+    "action": "motion",
+    "vote": "motion",
+    "hearing": "motion",
+    "testimony": "hearing",
+}
+
+
+def apply(db, kind, op, target_id, payload, user_id=None):
+    """Apply a validated form payload: create (under a parent), update, or cite; return (table, row id)."""
+    values, source = payload.get("values", {}), payload.get("source")
+    with transaction(db):
+        if op == "cite":
+            table, row_id = kind, target_id
+        elif op == "create":
+            table, row_id = kind, _create(db, kind, target_id, values, payload, user_id)
+        elif op == "update":
+            table, row_id = kind, target_id
+            _update(db, kind, target_id, values, payload, user_id)
+        else:
+            raise RecordError(f"unknown operation {op!r}")
+        if source:
+            cite_source(db, table, row_id, source, user_id)
+    return table, row_id
+
+
+def _create(db, kind, parent_id, values, payload, user_id):
+    """Create one record of a kind; return its id."""
+    if kind == "city":
+        return create_city(db, values, user_id)
+    if kind == "motion":
+        return create_motion(db, {"published": 1, **values}, user_id)
+    if kind == "action":
+        return add_action(db, parent_id, values, user_id)
+    if kind == "vote":
+        return add_vote(db, parent_id, values, [tuple(m) for m in payload.get("members", [])], user_id)
+    if kind == "hearing":
+        return add_hearing(db, parent_id, values, user_id)
+    if kind == "testimony":
+        return add_testimony(db, parent_id, values, user_id)
+    raise RecordError(f"unknown kind {kind!r}")
+
+
+def _update(db, kind, row_id, values, payload, user_id):
+    """Correct one record of a kind."""
+    if kind == "city":
+        update_city(db, row_id, values, user_id)
+    elif kind == "motion":
+        update_motion(db, row_id, values, user_id)
+    elif kind == "vote":
+        update_vote(db, row_id, values, [tuple(m) for m in payload.get("members", [])], user_id)
+    elif kind in ("action", "hearing", "testimony"):
+        update_part(db, kind, row_id, values, user_id)
+    else:
+        raise RecordError(f"unknown kind {kind!r}")
+
+
+def submit(db, user_id, kind, op, target_table, target_id, payload):
+    """Store an organizer's validated change for review; return the submission id."""
+    body = json.dumps({"op": op, **payload}, sort_keys=True)
+    return insert(
+        db,
+        "submission",
+        {
+            "user_id": user_id,
+            "kind": kind,
+            "payload": body,
+            "target_table": target_table,
+            "target_id": target_id,
+            "state": "pending",
+            "created_at": now(),
+        },
+        user_id,
+    )
+
+
+def approve(db, submission_id, reviewer_id):
+    """Apply a pending submission and mark it approved, in one transaction; return (table, row id)."""
+    with transaction(db):
+        found = fetch(db, "submission", submission_id)
+        if found is None or found["state"] != "pending":
+            raise RecordError("This submission has already been reviewed.")
+        payload = json.loads(found["payload"])
+        op = payload.pop("op")
+        target = apply(db, found["kind"], op, found["target_id"], payload, reviewer_id)
+        update(
+            db,
+            "submission",
+            submission_id,
+            {"state": "approved", "reviewer_id": reviewer_id, "reviewed_at": now()},
+            reviewer_id,
+        )
+    return target
+
+
+def reject(db, submission_id, reviewer_id, reason):
+    """Mark a pending submission rejected, with the reason the organizer will see."""
+    with transaction(db):
+        found = fetch(db, "submission", submission_id)
+        if found is None or found["state"] != "pending":
+            raise RecordError("This submission has already been reviewed.")
+        update(
+            db,
+            "submission",
+            submission_id,
+            {"state": "rejected", "reviewer_id": reviewer_id, "reviewed_at": now(), "reason": reason},
+            reviewer_id,
+        )
+
+
+def revert(db, change_id, user_id=None, confirmed=False):
+    """Put back the row as it was before a change (itself logged); refuse silently overwriting newer edits."""
+    with transaction(db):
+        change = fetch_change(db, change_id)
+        if change is None:
+            raise RecordError("There is no such change.")
+        table, row_id = change["table_name"], change["row_id"]
+        if table not in REVERTIBLE:
+            raise RecordError("Changes to accounts and submissions cannot be reverted.")
+        current = fetch(db, table, row_id)
+        if current != change["after"] and not confirmed:
+            raise RevertConflict(change, current)
+        motion_id = motion_of(db, table, row_id)
+        try:
+            if change["before"] is None:  # the change inserted the row: remove it
+                if current is not None:
+                    if table == "vote":
+                        for member in rows(db, "SELECT id FROM vote_member WHERE vote_id = ?", [row_id]):
+                            delete(db, "vote_member", member["id"], user_id)
+                    delete(db, table, row_id, user_id)
+            elif current is None:  # the row was deleted since, or by this change: put it back
+                restore(db, table, change["before"], user_id)
+            else:
+                update(db, table, row_id, {c: change["before"][c] for c in COLUMNS[table]}, user_id)
+        except sqlite3.IntegrityError as error:
+            raise RecordError(
+                "This cannot be reverted while other records depend on it (or it would break a rule): "
+                "revert or correct those first."
+            ) from error
+        motion_id = motion_id or motion_of(db, table, row_id)
+        if motion_id is not None and fetch(db, "motion", motion_id) is not None:
+            refresh_motion(db, motion_id, user_id, touch=table != "motion")
+
+
+def fetch_change(db, change_id):
+    """Return one change_log row with before/after decoded, or None."""
+    found = rows(db, "SELECT * FROM change_log WHERE id = ?", [change_id])
+    if not found:
+        return None
+    change = found[0]
+    change["before"] = json.loads(change["before"]) if change["before"] else None
+    change["after"] = json.loads(change["after"]) if change["after"] else None
+    return change
+
+
+def create_user(db, email, password_hash, role, user_id=None):
+    """Create an account; return its id."""
+    return insert(
+        db,
+        "user",
+        {
+            "email": email.strip().lower(),
+            "password_hash": password_hash,
+            "role": role,
+            "active": 1,
+            "session_version": 1,
+            "created_at": now(),
+        },
+        user_id,
+    )
+
+
+def set_password(db, account_id, password_hash, user_id=None):
+    """Replace a password and end every session of the account."""
+    with transaction(db):
+        current = fetch(db, "user", account_id)
+        update(
+            db,
+            "user",
+            account_id,
+            {"password_hash": password_hash, "session_version": current["session_version"] + 1},
+            user_id,
+        )
+
+
+def end_sessions(db, account_id, user_id=None):
+    """Log an account out everywhere by bumping its session version."""
+    with transaction(db):
+        current = fetch(db, "user", account_id)
+        update(db, "user", account_id, {"session_version": current["session_version"] + 1}, user_id)
+
+
+def set_account(db, account_id, values, user_id=None):
+    """Change an account's role or active flag; deactivating ends its sessions."""
+    with transaction(db):
+        current = fetch(db, "user", account_id)
+        if current is None:
+            raise RecordError("There is no such account.")
+        values = dict(values)
+        if values.get("active") == 0 and current["active"]:
+            values["session_version"] = current["session_version"] + 1
+        update(db, "user", account_id, values, user_id)
+
+
+# Login bookkeeping is security data, not part of the record: it is not in the change log, and failed
+# attempts are kept only for the throttling window.
+
+
+def record_login(db, account_id):
+    """Note a successful login and forget the account's failed attempts."""
+    with transaction(db):
+        db.execute("UPDATE user SET last_login_at = ? WHERE id = ?", [now(), account_id])
+        db.execute("DELETE FROM login_attempt WHERE email = (SELECT email FROM user WHERE id = ?)", [account_id])
+
+
+def record_failed_login(db, email, address, window):
+    """Remember a failed login and forget attempts older than the window (seconds)."""
+    stamp = time.time()
+    with transaction(db):
+        db.execute("DELETE FROM login_attempt WHERE at < ?", [stamp - window])
+        db.execute(
+            "INSERT INTO login_attempt (at, email, address) VALUES (?, ?, ?)", [stamp, email.strip().lower(), address]
+        )

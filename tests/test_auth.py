@@ -1,0 +1,183 @@
+"""Accounts: login, the generic error, throttling, sessions ending, safe redirects, no default account."""
+
+import time
+
+import pytest
+
+from tracker import auth, records
+
+from .conftest import EMAILS, PASSWORD, log_in, make_app
+
+
+def test_a_new_database_has_no_account(empty_db):
+    assert empty_db.execute("SELECT count(*) FROM user").fetchone()[0] == 0
+
+
+def test_passwords_are_stored_as_argon2id_hashes(db, accounts):
+    stored = db.execute("SELECT password_hash FROM user WHERE id = ?", [accounts["editor"]]).fetchone()[0]
+    assert stored.startswith("$argon2id$") and PASSWORD not in stored
+
+
+def test_logging_in_leads_to_the_dashboard(app, accounts):
+    client = app.test_client()
+    response = log_in(client, "editor")
+    assert response.status_code == 302 and response.headers["Location"] == "/editor/"
+    page = client.get("/editor/").get_data(as_text=True)
+    assert "Logged in as editor@example.org" in page
+
+
+def test_emails_are_matched_whatever_their_case(app, accounts):
+    assert log_in(app.test_client(), "EDITOR@Example.ORG").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("email", "password"), [("editor@example.org", "wrong password here"), ("nobody@example.org", PASSWORD)]
+)
+def test_an_unknown_account_and_a_wrong_password_get_the_same_answer(app, accounts, email, password):
+    response = log_in(app.test_client(), email, password)
+    assert response.status_code == 200
+    assert "The email address or password is not right." in response.get_data(as_text=True)
+
+
+def test_a_deactivated_account_cannot_log_in_and_its_sessions_end(app, accounts, db):
+    client = app.test_client()
+    log_in(client, "organizer")
+    records.set_account(db, accounts["organizer"], {"active": 0})
+    assert client.get("/editor/").status_code == 302
+    response = log_in(app.test_client(), "organizer")
+    assert "The email address or password is not right." in response.get_data(as_text=True)
+
+
+def test_login_starts_a_fresh_session(app, accounts):
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["planted"] = "by someone else"
+    log_in(client, "editor")
+    with client.session_transaction() as session:
+        assert "planted" not in session
+
+
+@pytest.mark.parametrize(
+    ("next_url", "expected"),
+    [
+        ("/editor/changes", "/editor/changes"),
+        ("https://evil.example/", "/editor/"),
+        ("//evil.example/", "/editor/"),
+        ("/\\evil.example", "/editor/"),
+        ("javascript:alert(1)", "/editor/"),
+        ("", "/editor/"),
+    ],
+)
+def test_next_only_leads_to_pages_of_this_site(app, accounts, next_url, expected):
+    response = app.test_client().post(
+        "/auth/login", query_string={"next": next_url}, data={"email": EMAILS["editor"], "password": PASSWORD}
+    )
+    assert response.headers["Location"] == expected
+
+
+def fail(client, email="editor@example.org", times=1):
+    """Make failed login attempts."""
+    for _ in range(times):
+        assert log_in(client, email, "not the password at all").status_code == 200
+
+
+def test_ten_failures_lock_the_account_even_against_the_right_password(app, accounts):
+    client = app.test_client()
+    fail(client, times=10)
+    response = log_in(client, "editor")
+    assert response.status_code == 429
+    assert 0 < int(response.headers["Retry-After"]) <= 15 * 60
+    assert "Too many failed attempts" in response.get_data(as_text=True)
+    # Other accounts are not locked out.
+    assert log_in(app.test_client(), "organizer").status_code == 302
+
+
+def test_the_lock_survives_a_restart_and_lifts_when_the_window_passes(app, accounts, db):
+    fail(app.test_client(), times=10)
+    restarted = make_app(app.config["DATABASE"])
+    assert log_in(restarted.test_client(), "editor").status_code == 429
+    db.execute("UPDATE login_attempt SET at = at - 15 * 60")
+    assert log_in(restarted.test_client(), "editor").status_code == 302
+
+
+def test_nine_failures_then_the_right_password_logs_in_and_clears_the_count(app, accounts, db):
+    client = app.test_client()
+    fail(client, times=9)
+    assert log_in(client, "editor").status_code == 302
+    assert db.execute("SELECT count(*) FROM login_attempt WHERE email = ?", [EMAILS["editor"]]).fetchone()[0] == 0
+
+
+def test_many_failures_from_one_address_stop_spraying_across_accounts(app, accounts, db):
+    now = time.time()
+    db.conn.executemany(
+        "INSERT INTO login_attempt (at, email, address) VALUES (?, ?, '127.0.0.1')",
+        [(now, f"user{i}@example.org") for i in range(auth.ADDRESS_LIMIT)],
+    )
+    assert log_in(app.test_client(), "admin").status_code == 429
+    other = app.test_client()
+    response = other.post(
+        "/auth/login", data={"email": EMAILS["admin"], "password": PASSWORD}, environ_base={"REMOTE_ADDR": "10.0.0.2"}
+    )
+    assert response.status_code == 302
+
+
+def test_logout_is_post_only(as_role):
+    client = as_role("editor")
+    assert client.get("/auth/logout").status_code == 405
+    assert client.get("/editor/").status_code == 200
+    assert client.post("/auth/logout").status_code == 302
+    assert client.get("/editor/").status_code == 302
+
+
+def test_logging_out_everywhere_ends_other_sessions(as_role):
+    laptop, phone = as_role("editor"), as_role("editor")
+    laptop.post("/auth/logout", data={"everywhere": "y"})
+    assert phone.get("/editor/").status_code == 302
+
+
+def test_a_password_change_ends_other_sessions_but_keeps_this_one(as_role, app):
+    laptop, phone = as_role("organizer"), as_role("organizer")
+    response = laptop.post(
+        "/auth/password",
+        data={
+            "current_password": PASSWORD,
+            "new_password": "a brand new passphrase here",
+            "confirm": "a brand new passphrase here",
+        },
+    )
+    assert response.status_code == 302
+    assert laptop.get("/editor/").status_code == 200
+    assert phone.get("/editor/").status_code == 302
+    assert log_in(app.test_client(), "organizer", "a brand new passphrase here").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("current", "new", "confirm", "message"),
+    [
+        ("wrong current password", "a brand new passphrase", "a brand new passphrase", "not your current password"),
+        (PASSWORD, "short", "short", "Use at least 12 characters"),
+        (PASSWORD, "password1234", "password1234", "too common or too easy to guess"),
+        (PASSWORD, "a brand new passphrase", "a different passphrase", "do not match"),
+    ],
+)
+def test_a_bad_password_change_is_refused_with_a_reason(as_role, current, new, confirm, message):
+    response = as_role("editor").post(
+        "/auth/password", data={"current_password": current, "new_password": new, "confirm": confirm}
+    )
+    assert response.status_code == 200
+    assert message in response.get_data(as_text=True)
+
+
+def test_set_password_from_the_cli_ends_sessions(as_role, app):
+    client = as_role("editor")
+    result = app.test_cli_runner().invoke(args=["set-password", EMAILS["editor"]], input="another long passphrase\n")
+    assert result.exit_code == 0, result.output
+    assert client.get("/editor/").status_code == 302
+
+
+def test_csrf_is_enforced_on_login_when_enabled(app, accounts):
+    client = make_app(app.config["DATABASE"], WTF_CSRF_ENABLED=True).test_client()
+    assert log_in(client, "editor").status_code == 400
+    page = client.get("/auth/login").get_data(as_text=True)
+    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    assert log_in(client, "editor", csrf_token=token).status_code == 302

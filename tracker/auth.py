@@ -1,0 +1,213 @@
+"""Accounts: login/logout, password hashing and checks, login throttling, roles and their decorators."""
+
+import time
+from functools import wraps
+from urllib.parse import urlsplit
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
+
+from . import forms, queries, records
+from .db import get_db
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+login_manager = LoginManager()
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Please log in to continue."
+login_manager.login_message_category = "info"
+
+# argon2id with argon2-cffi's defaults (RFC 9106's low-memory profile: 64 MiB, 3 passes, 4 lanes), above
+# OWASP's minimum of 19 MiB and 2 passes.
+hasher = PasswordHasher()
+# Verified against when the account does not exist, so that both answers take the same time.
+DUMMY_HASH = hasher.hash("no account has this password")
+
+ROLES = ("organizer", "editor", "admin")
+EDITORS = ("editor", "admin")
+ADMINS = ("admin",)
+
+WINDOW = 15 * 60
+ACCOUNT_LIMIT = 10
+ADDRESS_LIMIT = 100
+GENERIC_ERROR = "The email address or password is not right."
+
+
+class User(UserMixin):
+    """A logged-in account; its id carries the session version, so bumping the version ends old sessions."""
+
+    def __init__(self, row):
+        """Wrap an account row."""
+        self.row = row
+        self.id = row["id"]
+        self.email = row["email"]
+        self.role = row["role"]
+
+    def get_id(self):
+        """Return 'id:session_version', what the session stores."""
+        return f"{self.row['id']}:{self.row['session_version']}"
+
+    @property
+    def is_active(self):
+        """Deactivated accounts cannot log in."""
+        return bool(self.row["active"])
+
+    @property
+    def is_editor(self):
+        """Editors and admins apply changes directly and review submissions."""
+        return self.role in EDITORS
+
+    @property
+    def is_admin(self):
+        """Admins also manage accounts."""
+        return self.role in ADMINS
+
+
+@login_manager.user_loader
+def load_user(session_id):
+    """Return the account for a session, or None if it is gone, deactivated or its sessions were ended."""
+    try:
+        account_id, version = (int(part) for part in session_id.split(":"))
+    except ValueError:
+        return None
+    row = queries.get_user(get_db(), account_id)
+    if row is None or not row["active"] or row["session_version"] != version:
+        return None
+    return User(row)
+
+
+def hash_password(password):
+    """Hash a password with argon2id."""
+    return hasher.hash(password)
+
+
+def verify_password(password_hash, password):
+    """Return whether a password matches a hash (never raising on a bad hash)."""
+    try:
+        return hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def role_required(*roles):
+    """Decorate a view: anonymous visitors go to the login page, other roles get 403."""
+
+    def decorator(view):
+        """Wrap the view with the role check."""
+
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            """Check the current user's role, then run the view."""
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        wrapped.roles = roles
+        return wrapped
+
+    return decorator
+
+
+def safe_next(target):
+    """Return target if it is a path on this site, else the editor dashboard."""
+    if target:
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith(("//", "/\\")):
+            return target
+    return url_for("editor.dashboard")
+
+
+def retry_after(db, email, address):
+    """Return seconds until this account (or address) may try again, or 0 if it is not throttled."""
+    since = time.time() - WINDOW
+    waits = []
+    for column, limit, value in (("email", ACCOUNT_LIMIT, email), ("address", ADDRESS_LIMIT, address)):
+        times = queries.failed_logins(db, column, value, since)
+        if len(times) >= limit:
+            # Locked until enough attempts leave the window to fall below the limit.
+            waits.append(times[len(times) - limit] + WINDOW - time.time())
+    return max(1, int(max(waits)) + 1) if waits else 0
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Log in with one generic error for any wrong email or password; throttle repeated failures."""
+    if current_user.is_authenticated:
+        return redirect(safe_next(request.args.get("next")))
+    form = forms.LoginForm()
+    if not form.validate_on_submit():
+        return render_template("auth/login.html", form=form)
+    db = get_db()
+    email = form.email.data.strip().lower()
+    address = request.remote_addr or "unknown"
+    wait = retry_after(db, email, address)
+    if wait:
+        minutes = max(1, round(wait / 60))
+        form.form_errors.append(
+            f"Too many failed attempts. Try again in about {minutes} minute{'s' if minutes != 1 else ''}."
+        )
+        return render_template("auth/login.html", form=form), 429, {"Retry-After": str(wait)}
+    row = queries.get_user_by_email(db, email)
+    valid = verify_password(row["password_hash"] if row else DUMMY_HASH, form.password.data)
+    if not (row and valid and row["active"]):
+        records.record_failed_login(db, email, address, WINDOW)
+        form.form_errors.append(GENERIC_ERROR)
+        return render_template("auth/login.html", form=form)
+    if hasher.check_needs_rehash(row["password_hash"]):
+        records.set_password(db, row["id"], hash_password(form.password.data))
+        row = queries.get_user(db, row["id"])
+    records.record_login(db, row["id"])
+    # A fresh session: nothing from before the login survives (no session fixation).
+    session.clear()
+    login_user(User(row))
+    session.permanent = True
+    flash(f"Logged in as {row['email']}.", "success")
+    return redirect(safe_next(request.args.get("next")))
+
+
+@bp.post("/logout")
+def logout():
+    """Log out (POST only); optionally end every other session of the account too."""
+    form = forms.LogoutForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if current_user.is_authenticated and form.everywhere.data:
+        records.end_sessions(get_db(), current_user.id, current_user.id)
+    logout_user()
+    session.clear()
+    flash("You are logged out.", "success")
+    return redirect(url_for("public.home"))
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change one's own password; every other session of the account ends."""
+    form = forms.PasswordChangeForm(context={"email": current_user.email})
+    if form.validate_on_submit():
+        if not verify_password(current_user.row["password_hash"], form.current_password.data):
+            form.current_password.errors.append("This is not your current password.")
+        else:
+            db = get_db()
+            records.set_password(db, current_user.id, hash_password(form.new_password.data), current_user.id)
+            # Keep this session: log in again under the new session version.
+            login_user(User(queries.get_user(db, current_user.id)))
+            flash("Your password is changed; other devices are logged out.", "success")
+            return redirect(url_for("editor.dashboard"))
+    return render_template("auth/password.html", form=form)
+
+
+def init_app(app):
+    """Attach the login manager; logged-in pages are never cached."""
+    login_manager.init_app(app)
+    app.register_blueprint(bp)
+
+    @app.after_request
+    def no_store_for_accounts(response):
+        """Keep pages shown to logged-in people out of shared caches."""
+        if current_user and current_user.is_authenticated:
+            response.headers["Cache-Control"] = "no-store"
+        return response

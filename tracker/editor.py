@@ -1,0 +1,495 @@
+"""The editor's pages: create and correct records, review organizers' submissions, the change log, accounts."""
+
+import json
+import sqlite3
+from datetime import date
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from . import auth, forms, queries, records
+from . import status as status_rules
+from .auth import ADMINS, EDITORS, ROLES, role_required
+from .db import get_db
+
+bp = Blueprint("editor", __name__, url_prefix="/editor")
+
+FORMS = {
+    "city": forms.CityForm,
+    "motion": forms.MotionForm,
+    "action": forms.ActionForm,
+    "vote": forms.VoteForm,
+    "hearing": forms.HearingForm,
+    "testimony": forms.TestimonyForm,
+    "citation": forms.CitationForm,
+}
+# What a new record of each kind hangs under.
+PARENT_TABLE = {"action": "motion", "vote": "motion", "hearing": "motion", "testimony": "hearing"}
+
+
+def visible_motion(motion_id):
+    """Return a motion row the current user may work on (organizers: published only), or 404."""
+    row = queries.row_of(get_db(), "motion", motion_id)
+    if row is None or (not row["published"] and not current_user.is_editor):
+        abort(404)
+    return row
+
+
+def form_context(kind, motion=None, row=None):
+    """Return what a kind's form rules need from the database."""
+    db = get_db()
+    if kind == "city":
+        return {"slug_taken": lambda slug: queries.slug_taken(db, slug, row["id"] if row else None)}
+    if kind == "motion":
+        return {
+            "cities": queries.city_choices(db),
+            "title_taken": lambda city_id, title: queries.title_taken(db, city_id, title, row["id"] if row else None),
+            "can_publish": current_user.is_editor,
+        }
+    if kind == "vote":
+        city = queries.city_by_id(db, motion["city_id"])
+        return {
+            "seats": city["council_seats"],
+            "city_name": city["name"],
+            "actions": queries.action_choices(db, motion["id"]),
+        }
+    return {}
+
+
+def prefill(kind, row):
+    """Turn a stored row into form data (dates as dates, roll call as text)."""
+    data = dict(row)
+    for name in ("date", "published_on"):
+        if data.get(name):
+            data[name] = date.fromisoformat(data[name])
+    if kind == "vote":
+        members = queries.vote_members(get_db(), row["id"])
+        data["roll_call"] = "\n".join(f"{name}: {option}" for name, option in members)
+    for name in ("published", "publish_name"):
+        if name in data:
+            data[name] = bool(data[name])
+    return data
+
+
+def save(kind, op, target_id, form, title, back_url, submission_target=None):
+    """Validate and apply (editors) or submit for review (organizers); re-render with messages otherwise."""
+    if form.validate_on_submit():
+        db = get_db()
+        payload = form.payload()
+        try:
+            if current_user.is_editor:
+                table, row_id = records.apply(db, kind, op, target_id, payload, current_user.id)
+                flash(f"Saved: {title}.", "success")
+                return redirect(after_save_url(table, row_id))
+            target_table, target_row = submission_target or (kind, target_id)
+            submission_id = records.submit(db, current_user.id, kind, op, target_table, target_row, payload)
+        except (records.RecordError, sqlite3.IntegrityError) as error:
+            form.form_errors.append(readable(error))
+        else:
+            flash("Thank you: your change is waiting for an editor's review.", "success")
+            return redirect(url_for(".submission", submission_id=submission_id))
+    return render_template("editor/form.html", form=form, title=title, back_url=back_url, kind=kind)
+
+
+def readable(error):
+    """Turn a refused write into a sentence for the person who tried it."""
+    text = str(error)
+    if "council seats" in text:
+        return "These counts add up to more than the council's seats."
+    if "UNIQUE" in text:
+        return "This would duplicate a record that already exists."
+    if isinstance(error, sqlite3.IntegrityError):
+        return "This would break one of the record's rules, so nothing was saved."
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def after_save_url(table, row_id):
+    """Return where to go after saving a record: its motion's or city's editor page."""
+    db = get_db()
+    if table == "city":
+        city = queries.city_by_id(db, row_id)
+        return url_for("public.city", slug=city["slug"])
+    motion_id = records.motion_of(db, table, row_id)
+    return url_for(".motion", motion_id=motion_id) if motion_id else url_for(".dashboard")
+
+
+@bp.get("/")
+@role_required(*ROLES)
+def dashboard():
+    """The review queue, recent changes and stale motions (editors); one's own submissions (organizers)."""
+    db = get_db()
+    if not current_user.is_editor:
+        return render_template("editor/dashboard.html", mine=queries.submissions(db, user_id=current_user.id))
+    year_ago = status_rules.one_year_before(date.today()).isoformat()
+    return render_template(
+        "editor/dashboard.html",
+        pending=queries.submissions(db, state="pending", limit=50),
+        changes=queries.changes(db, limit=10),
+        stale=queries.stale_motions(db, year_ago),
+    )
+
+
+@bp.get("/motions")
+@role_required(*ROLES)
+def motions():
+    """Every motion (editors see unpublished ones too) with links to log what happened."""
+    found = queries.editor_motions(get_db())
+    if not current_user.is_editor:
+        found = [m for m in found if m["published"]]
+    return render_template("editor/motions.html", motions=found)
+
+
+@bp.get("/motions/<int:motion_id>")
+@role_required(*ROLES)
+def motion(motion_id):
+    """A motion with its parts, each with links to correct it or add a source."""
+    visible_motion(motion_id)
+    found = queries.get_motion(get_db(), motion_id, include_unpublished=True)
+    return render_template("editor/motion.html", motion=found)
+
+
+@bp.route("/cities/new", methods=["GET", "POST"])
+@role_required(*ROLES)
+def new_city():
+    """Add a city, placed from the gazetteer."""
+    form = forms.CityForm(context=form_context("city"))
+    return save("city", "create", None, form, "New city", url_for(".dashboard"))
+
+
+@bp.route("/cities/<slug>/edit", methods=["GET", "POST"])
+@role_required(*ROLES)
+def edit_city(slug):
+    """Correct a city."""
+    city = queries.get_city(get_db(), slug)
+    if city is None:
+        abort(404)
+    row = queries.city_by_id(get_db(), city["id"])
+    form = forms.CityForm(data=prefill("city", row), context=form_context("city", row=row))
+    return save(
+        "city", "update", row["id"], form, f"Edit {row['name']}, {row['state']}", url_for("public.city", slug=slug)
+    )
+
+
+@bp.route("/motions/new", methods=["GET", "POST"])
+@role_required(*ROLES)
+def new_motion():
+    """Add a motion to a city."""
+    form = forms.MotionForm(context=form_context("motion"))
+    if request.method == "GET" and request.args.get("city", "").isdigit():
+        form.city_id.data = int(request.args["city"])
+    return save("motion", "create", None, form, "New motion", url_for(".motions"))
+
+
+@bp.route("/motions/<int:motion_id>/edit", methods=["GET", "POST"])
+@role_required(*ROLES)
+def edit_motion(motion_id):
+    """Correct a motion's fields (its status changes only by adding an action)."""
+    row = visible_motion(motion_id)
+    form = forms.MotionForm(data=prefill("motion", row), context=form_context("motion", row=row))
+    return save("motion", "update", motion_id, form, f"Edit “{row['title']}”", url_for(".motion", motion_id=motion_id))
+
+
+def new_part(kind, motion_id, label):
+    """Show and handle the form that adds an action, vote or hearing to a motion."""
+    motion_row = visible_motion(motion_id)
+    form = FORMS[kind](context=form_context(kind, motion=motion_row))
+    return save(
+        kind,
+        "create",
+        motion_id,
+        form,
+        f"{label} for “{motion_row['title']}”",
+        url_for(".motion", motion_id=motion_id),
+        submission_target=("motion", motion_id),
+    )
+
+
+def edit_part(kind, row_id, label):
+    """Show and handle the form that corrects an action, vote, hearing or testimony."""
+    db = get_db()
+    row = queries.row_of(db, kind, row_id)
+    if row is None:
+        abort(404)
+    motion_row = visible_motion(records.motion_of(db, kind, row_id))
+    form = FORMS[kind](data=prefill(kind, row), context=form_context(kind, motion=motion_row, row=row))
+    return save(
+        kind,
+        "update",
+        row_id,
+        form,
+        f"Edit {label} of “{motion_row['title']}”",
+        url_for(".motion", motion_id=motion_row["id"]),
+    )
+
+
+@bp.route("/motions/<int:motion_id>/actions/new", methods=["GET", "POST"])
+@role_required(*ROLES)
+def new_action(motion_id):
+    """Log a dated council action."""
+    return new_part("action", motion_id, "New action")
+
+
+@bp.route("/motions/<int:motion_id>/votes/new", methods=["GET", "POST"])
+@role_required(*ROLES)
+def new_vote(motion_id):
+    """Log a vote with its counts and optional roll call."""
+    return new_part("vote", motion_id, "New vote")
+
+
+@bp.route("/motions/<int:motion_id>/hearings/new", methods=["GET", "POST"])
+@role_required(*ROLES)
+def new_hearing(motion_id):
+    """Log a hearing."""
+    return new_part("hearing", motion_id, "New hearing")
+
+
+@bp.route("/hearings/<int:hearing_id>/testimony/new", methods=["GET", "POST"])
+@role_required(*ROLES)
+def new_testimony(hearing_id):
+    """Log one person's testimony at a hearing."""
+    db = get_db()
+    hearing = queries.row_of(db, "hearing", hearing_id)
+    if hearing is None:
+        abort(404)
+    motion_row = visible_motion(hearing["motion_id"])
+    form = forms.TestimonyForm()
+    return save(
+        "testimony",
+        "create",
+        hearing_id,
+        form,
+        f"New testimony for “{motion_row['title']}”",
+        url_for(".motion", motion_id=motion_row["id"]),
+        submission_target=("hearing", hearing_id),
+    )
+
+
+@bp.route("/actions/<int:row_id>/edit", methods=["GET", "POST"])
+@role_required(*ROLES)
+def edit_action(row_id):
+    """Correct an action."""
+    return edit_part("action", row_id, "action")
+
+
+@bp.route("/votes/<int:row_id>/edit", methods=["GET", "POST"])
+@role_required(*ROLES)
+def edit_vote(row_id):
+    """Correct a vote."""
+    return edit_part("vote", row_id, "vote")
+
+
+@bp.route("/hearings/<int:row_id>/edit", methods=["GET", "POST"])
+@role_required(*ROLES)
+def edit_hearing(row_id):
+    """Correct a hearing."""
+    return edit_part("hearing", row_id, "hearing")
+
+
+@bp.route("/testimony/<int:row_id>/edit", methods=["GET", "POST"])
+@role_required(*ROLES)
+def edit_testimony(row_id):
+    """Correct a testimony."""
+    return edit_part("testimony", row_id, "testimony")
+
+
+@bp.route(
+    "/<any(city, motion, action, vote, hearing, testimony):table>/<int:row_id>/sources/new", methods=["GET", "POST"]
+)
+@role_required(*ROLES)
+def new_citation(table, row_id):
+    """Add a source for a record."""
+    db = get_db()
+    row = queries.row_of(db, table, row_id)
+    if row is None:
+        abort(404)
+    motion_id = records.motion_of(db, table, row_id)
+    if motion_id is not None:
+        visible_motion(motion_id)
+        back = url_for(".motion", motion_id=motion_id)
+    else:
+        back = url_for("public.city", slug=row["slug"])
+    return save(table, "cite", row_id, forms.CitationForm(), f"New source for this {table}", back)
+
+
+# Review of organizers' submissions.
+
+
+def describe(db, found):
+    """Return a readable account of a submission: its title and (field, current, proposed) rows."""
+    payload = json.loads(found["payload"])
+    op, kind, values = payload["op"], found["kind"], payload.get("values", {})
+    labels = {}
+    form_class = FORMS.get(kind)
+    if form_class is not None:
+        form = form_class(meta={"csrf": False}, formdata=None, context=form_context_for_labels(kind))
+        labels = {field.name: field.label.text for field in form}
+    current = queries.row_of(db, kind, found["target_id"]) if op == "update" else None
+    diff = []
+    for name, proposed in values.items():
+        before = current.get(name) if current else None
+        if current is None or before != proposed:
+            diff.append((labels.get(name, name.replace("_", " ").capitalize()), before, proposed))
+    if "members" in payload:
+        old = queries.vote_members(db, found["target_id"]) if current else []
+        new = [tuple(m) for m in payload["members"]]
+        if old != new:
+            diff.append(
+                (
+                    "Roll call",
+                    "; ".join(f"{n}: {o}" for n, o in old) or None,
+                    "; ".join(f"{n}: {o}" for n, o in new) or None,
+                )
+            )
+    source = payload.get("source")
+    if source:
+        text = ", ".join(str(source[k]) for k in ("title", "publisher", "published_on", "url") if source.get(k))
+        diff.append(("New source", None, text + (f" ({source['note']})" if source.get("note") else "")))
+    parent = None
+    if found["target_table"] in ("motion", "hearing") and found["target_id"] is not None:
+        motion_id = records.motion_of(db, found["target_table"], found["target_id"])
+        parent = queries.row_of(db, "motion", motion_id) if motion_id else None
+    verb = {"create": "New", "update": "Change to", "cite": "New source for"}[op]
+    return {"title": f"{verb} {kind}", "diff": diff, "motion": parent, "op": op}
+
+
+def form_context_for_labels(kind):
+    """Return a context good enough to build a form only to read its labels."""
+    return {"cities": [], "actions": []} if kind in ("motion", "vote") else {}
+
+
+@bp.get("/submissions")
+@role_required(*ROLES)
+def submissions():
+    """Submissions: every one for editors, one's own for organizers."""
+    db = get_db()
+    state = request.args.get("state") if request.args.get("state") in ("pending", "approved", "rejected") else None
+    user_id = None if current_user.is_editor else current_user.id
+    return render_template("editor/submissions.html", submissions=queries.submissions(db, state, user_id), state=state)
+
+
+@bp.route("/submissions/<int:submission_id>", methods=["GET", "POST"])
+@role_required(*ROLES)
+def submission(submission_id):
+    """Show a submission's changes; editors approve or reject it (POST)."""
+    db = get_db()
+    found = queries.submission(db, submission_id)
+    if found is None or (not current_user.is_editor and found["user_id"] != current_user.id):
+        abort(404)
+    form = forms.ReviewForm()
+    if request.method == "POST":
+        if not current_user.is_editor:
+            abort(403)
+        decision = (
+            request.form.get("decision")
+            or ("approve" if form.approve.data else None)
+            or ("reject" if form.reject.data else None)
+        )
+        form.reject.data = decision == "reject"
+        if decision in ("approve", "reject") and form.validate_on_submit():
+            try:
+                if decision == "approve":
+                    table, row_id = records.approve(db, submission_id, current_user.id)
+                    flash("Approved and applied.", "success")
+                    return redirect(after_save_url(table, row_id))
+                records.reject(db, submission_id, current_user.id, form.reason.data)
+                flash("Rejected; the organizer will see your reason.", "success")
+                return redirect(url_for(".submissions", state="pending"))
+            except (records.RecordError, sqlite3.IntegrityError) as error:
+                form.form_errors.append(f"It could not be applied: {readable(error)} It is still pending.")
+        elif decision not in ("approve", "reject"):
+            form.form_errors.append("Choose Approve or Reject.")
+    return render_template("editor/submission.html", submission=found, form=form, **describe(db, found))
+
+
+# The change log.
+
+
+@bp.get("/changes")
+@role_required(*EDITORS)
+def changes():
+    """The change log, newest first, filtered by table, person, operation or row."""
+    args = request.args
+    table = args.get("table") if args.get("table") in records.COLUMNS else None
+    op = args.get("op") if args.get("op") in ("insert", "update", "delete") else None
+    user = args.get("user", "").strip() or None
+    row = args.get("row", type=int)
+    before_id = args.get("before", type=int)
+    entries = queries.changes(get_db(), table=table, user=user, op=op, row=row, before_id=before_id)
+    for entry in entries:
+        entry["fields"] = changed_fields(entry)
+    return render_template(
+        "editor/changes.html",
+        entries=entries,
+        tables=sorted(records.COLUMNS),
+        filters={"table": table, "user": user, "op": op, "row": row},
+        revertible=records.REVERTIBLE,
+        form=forms.ConfirmForm(),
+    )
+
+
+def changed_fields(entry):
+    """Return (field, before, after) for the fields a change_log entry touched."""
+    before = json.loads(entry["before"]) if entry["before"] else {}
+    after = json.loads(entry["after"]) if entry["after"] else {}
+    names = [n for n in (after or before) if n != "id" and before.get(n) != after.get(n)]
+    return [(n, before.get(n), after.get(n)) for n in names]
+
+
+@bp.post("/changes/<int:change_id>/revert")
+@role_required(*EDITORS)
+def revert(change_id):
+    """Undo one change (logged as a change itself); ask first if the row has changed again since."""
+    form = forms.ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    db = get_db()
+    try:
+        records.revert(db, change_id, current_user.id, confirmed=form.confirm.data)
+    except records.RevertConflict as conflict:
+        return render_template(
+            "editor/revert_conflict.html",
+            change=conflict.change,
+            current=conflict.current,
+            form=forms.ConfirmForm(confirm=True),
+        ), 409
+    except records.RecordError as error:
+        flash(readable(error), "error")
+        return redirect(url_for(".changes"))
+    flash(f"Change {change_id} is reverted.", "success")
+    return redirect(url_for(".changes"))
+
+
+# Accounts (admins).
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@role_required(*ADMINS)
+def users():
+    """List accounts and create new ones."""
+    db = get_db()
+    form = forms.UserForm(context={"email_taken": lambda email: queries.email_taken(db, email)})
+    if form.validate_on_submit():
+        records.create_user(
+            db, form.email.data, auth.hash_password(form.new_password.data), form.role.data, current_user.id
+        )
+        flash(f"Account {form.email.data.lower()} created.", "success")
+        return redirect(url_for(".users"))
+    return render_template("editor/users.html", form=form, users=queries.list_users(db), role_form=forms.UserRoleForm)
+
+
+@bp.post("/users/<int:account_id>")
+@role_required(*ADMINS)
+def update_user(account_id):
+    """Change an account's role or deactivate it (never one's own, so an admin cannot lock themselves out)."""
+    db = get_db()
+    form = forms.UserRoleForm()
+    if queries.get_user(db, account_id) is None:
+        abort(404)
+    if not form.validate_on_submit():
+        abort(400)
+    if account_id == current_user.id:
+        flash("You cannot change your own role or deactivate yourself; ask another admin.", "error")
+    else:
+        records.set_account(db, account_id, {"role": form.role.data, "active": int(form.active.data)}, current_user.id)
+        flash("Account updated.", "success")
+    return redirect(url_for(".users"))

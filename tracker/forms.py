@@ -1,0 +1,621 @@
+"""WTForms classes and their validation rules, with messages a person understands.
+
+The same forms validate the editor pages, organizers' submissions and (with CSRF off) imported rows, so there
+is one set of rules. Each form's payload() gives the validated values in the shape records.apply() takes.
+"""
+
+import re
+from datetime import date
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    DecimalField,
+    EmailField,
+    IntegerField,
+    PasswordField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
+
+from . import geo, status
+
+KINDS = (
+    ("resolution", "Resolution"),
+    ("ordinance", "Ordinance"),
+    ("statement", "Statement"),
+    ("motion", "Motion"),
+    ("policy", "Policy"),
+)
+VOTE_OPTIONS = ("yes", "no", "abstain", "absent", "excused")
+POSITIONS = (("support", "Supports the motion"), ("oppose", "Opposes the motion"), ("neutral", "Neutral"))
+ROLES = (("organizer", "Organizer"), ("editor", "Editor"), ("admin", "Admin"))
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+EARLIEST = date(1900, 1, 1)
+MIN_PASSWORD = 12
+
+
+def latest_allowed(today=None):
+    """Return the latest date a record may carry: two years from today."""
+    today = today or date.today()
+    try:
+        return today.replace(year=today.year + 2)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + 2, day=28)
+
+
+def long_date(day):
+    """Format a date as 'April 16, 2018' for messages."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+class RealDateField(DateField):
+    """A YYYY-MM-DD date field whose parse error says what to type."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        """Use the ISO format, shown as a date picker in browsers."""
+        super().__init__(label, validators, format="%Y-%m-%d", **kwargs)
+
+    def process_formdata(self, valuelist):
+        """Parse the date, replacing WTForms' message with one that shows the expected form."""
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError("Enter a real date as YYYY-MM-DD, for example 2018-04-16.") from error
+
+
+class CountField(IntegerField):
+    """A whole number >= 0, blank meaning unknown."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        """Blank is allowed and means 'not recorded'."""
+        super().__init__(label, [Optional(), *(validators or [])], **kwargs)
+
+    def process_formdata(self, valuelist):
+        """Parse the number, with a message a person understands."""
+        if valuelist and valuelist[0].strip() == "":
+            self.data = None
+            return
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError("Enter a whole number (0 or more), or leave it blank if it is not known.") from error
+
+    def pre_validate(self, form):
+        """Refuse negative counts."""
+        if self.data is not None and self.data < 0:
+            raise ValidationError("Enter a whole number (0 or more), or leave it blank if it is not known.")
+
+
+def date_in_range(future=True):
+    """Validator: the date lies between 1900 and two years from now (or today, if future=False)."""
+
+    def check(form, field):
+        """Refuse dates outside the allowed range."""
+        if field.data is None:
+            return
+        latest = latest_allowed() if future else date.today()
+        if field.data < EARLIEST:
+            raise ValidationError(f"Enter a date on or after {long_date(EARLIEST)}.")
+        if field.data > latest:
+            if not future:
+                raise ValidationError("This cannot be dated in the future.")
+            raise ValidationError(f"Enter a date no later than {long_date(latest)}.")
+
+    return check
+
+
+def web_address(form, field):
+    """Validator: an http(s) address without spaces."""
+    if not field.data:
+        return
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", field.data, re.IGNORECASE):
+        raise ValidationError("Enter a web address that starts with http:// or https://.")
+
+
+def strip(value):
+    """Trim surrounding spaces; turn an empty string into None."""
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+class TrackerForm(FlaskForm):
+    """Base form: every string field is trimmed, and context (seats, choices) can be passed in."""
+
+    class Meta:
+        """Trim every string input."""
+
+        def bind_field(self, form, unbound_field, options):
+            """Add the strip filter to every field but passwords (whose spaces count)."""
+            filters = list(unbound_field.kwargs.get("filters", []))
+            if unbound_field.field_class is not PasswordField:
+                filters.insert(0, strip)
+            return unbound_field.bind(form=form, filters=filters, **options)
+
+    def __init__(self, *args, context=None, **kwargs):
+        """Keep the context (things the rules need from the database) on the form."""
+        self.context = context or {}
+        super().__init__(*args, **kwargs)
+
+    def values(self, *names):
+        """Return the named fields' data, dates as ISO text and booleans as 0/1."""
+        result = {}
+        for name in names:
+            value = self[name].data
+            if isinstance(value, date):
+                value = value.isoformat()
+            elif isinstance(value, bool):
+                value = int(value)
+            result[name] = value
+        return result
+
+
+class SourceFields:
+    """Optional fields naming the source for what a form records (a new citation)."""
+
+    source_url = StringField(
+        "Source web address",
+        [Optional(), Length(max=2000), web_address],
+        description="Where a reader can check this, if it is online.",
+    )
+    source_title = StringField("Source title", [Length(max=300)], description="The headline or document name.")
+    source_publisher = StringField("Publisher", [Optional(), Length(max=200)])
+    source_published_on = RealDateField("Source date", [Optional(), date_in_range(future=False)])
+    source_note = StringField(
+        "What the source says",
+        [Optional(), Length(max=1000)],
+        description="In a few words, e.g. “The council voted 6-0”.",
+    )
+
+    def validate_source_title(self, field):
+        """A source given by any of its fields needs a title."""
+        given = any(self[n].data for n in ("source_url", "source_publisher", "source_published_on", "source_note"))
+        if given and not field.data:
+            raise ValidationError("Give the source a title (its headline or document name).")
+
+    def source(self):
+        """Return the source and the note as a dict, or None when no source was given."""
+        if not self.source_title.data:
+            return None
+        return {
+            "url": self.source_url.data,
+            "title": self.source_title.data,
+            "publisher": self.source_publisher.data,
+            "published_on": self.source_published_on.data.isoformat() if self.source_published_on.data else None,
+            "note": self.source_note.data,
+        }
+
+
+class CityForm(TrackerForm):
+    """A city: placed from the gazetteer unless coordinates are given."""
+
+    name = StringField("City name", [DataRequired("Enter the city's name."), Length(max=120)])
+    state = SelectField("State", choices=[("", "Choose a state")], validate_choice=False)
+    council_seats = IntegerField(
+        "Council seats",
+        [InputRequired("Enter the number of seats on the council.")],
+        description="Voting seats, the mayor's included if the mayor votes.",
+    )
+    slug = StringField(
+        "Address",
+        [Length(max=80)],
+        description="Used in /cities/<address>; leave blank to make it from the name and state.",
+    )
+    lat = DecimalField(
+        "Latitude", [Optional()], places=None, description="Leave blank to use the gazetteer's coordinates."
+    )
+    lon = DecimalField("Longitude", [Optional()], places=None)
+    notes = TextAreaField("Notes", [Optional(), Length(max=4000)])
+    submit = SubmitField("Save city")
+
+    def __init__(self, *args, **kwargs):
+        """Offer every state."""
+        super().__init__(*args, **kwargs)
+        self.state.choices = [("", "Choose a state"), *geo.states().items()]
+
+    def validate_state(self, field):
+        """Only US state codes."""
+        if field.data not in geo.states():
+            raise ValidationError("Choose a state.")
+
+    def validate_council_seats(self, field):
+        """A council has between 1 and 200 seats."""
+        if field.data is not None and not 1 <= field.data <= 200:
+            raise ValidationError("A council has between 1 and 200 seats.")
+
+    def validate_slug(self, field):
+        """Slugs are lower-case words joined by single hyphens, and unique."""
+        slug = field.data or (geo.slug(self.name.data, self.state.data) if self.name.data and self.state.data else "")
+        if not slug:
+            return
+        if not SLUG.match(slug):
+            raise ValidationError("Use lower-case letters, digits and single hyphens, for example durham-nc.")
+        taken = self.context.get("slug_taken")
+        if taken and taken(slug):
+            raise ValidationError(f"Another city already uses the address /cities/{slug}.")
+        field.data = slug
+
+    def validate_lat(self, field):
+        """Latitude within -90..90."""
+        if field.data is not None and not -90 <= field.data <= 90:
+            raise ValidationError("Latitude is between -90 and 90.")
+
+    def validate_lon(self, field):
+        """Longitude within -180..180."""
+        if field.data is not None and not -180 <= field.data <= 180:
+            raise ValidationError("Longitude is between -180 and 180.")
+
+    def validate(self, extra_validators=None):
+        """Check the fields, then place the city from the gazetteer when no coordinates were given."""
+        if not super().validate(extra_validators):
+            return False
+        if (self.lat.data is None) != (self.lon.data is None):
+            (self.lon if self.lon.data is None else self.lat).errors.append(
+                "Give both latitude and longitude, or neither."
+            )
+            return False
+        if self.lat.data is None:
+            try:
+                self.context["coordinates"] = geo.lookup(self.name.data, self.state.data)
+            except geo.UnknownPlace as error:
+                self.name.errors.append(
+                    f"{str(error)[0].upper()}{str(error)[1:]}. Check the spelling, or give its latitude and longitude."
+                )
+                return False
+        else:
+            self.context["coordinates"] = (float(self.lat.data), float(self.lon.data))
+        return True
+
+    def payload(self):
+        """Return the city's values."""
+        lat, lon = self.context["coordinates"]
+        values = self.values("name", "state", "council_seats", "slug", "notes")
+        values.update(lat=lat, lon=lon, ocd_id=geo.ocd_id(self.name.data, self.state.data))
+        return {"values": values}
+
+
+class MotionForm(TrackerForm, SourceFields):
+    """A motion before a council. Its status is never a field: it comes from the actions."""
+
+    city_id = SelectField("City", coerce=int, choices=[], validate_choice=True)
+    title = StringField("Title", [DataRequired("Enter the motion's title."), Length(max=300)])
+    kind = SelectField("Kind", choices=KINDS)
+    identifier = StringField(
+        "Council's number",
+        [Optional(), Length(max=60)],
+        description="The council's own file or resolution number, if it has one.",
+    )
+    summary = TextAreaField("Summary", [Optional(), Length(max=4000)], description="In our own words.")
+    campaign = StringField("Campaign", [Optional(), Length(max=200)], description="The organizing campaign's name.")
+    petition_signatures = CountField("Petition signatures")
+    published = BooleanField("Published (visible to the public)")
+    submit = SubmitField("Save motion")
+
+    def __init__(self, *args, **kwargs):
+        """Offer the cities given in the context."""
+        super().__init__(*args, **kwargs)
+        self.city_id.choices = self.context.get("cities", [])
+
+    def validate_title(self, field):
+        """Titles are unique within a city."""
+        taken = self.context.get("title_taken")
+        if field.data and self.city_id.data and taken and taken(self.city_id.data, field.data):
+            raise ValidationError("This city already has a motion with this title.")
+
+    def payload(self):
+        """Return the motion's values and its optional source."""
+        names = ["city_id", "title", "kind", "identifier", "summary", "campaign", "petition_signatures"]
+        if self.context.get("can_publish"):
+            names.append("published")
+        return {"values": self.values(*names), "source": self.source()}
+
+
+class ActionForm(TrackerForm, SourceFields):
+    """A dated council action; its classification becomes the motion's status if it is the latest."""
+
+    date = RealDateField("Date", [InputRequired("Enter the date of the action."), date_in_range()])
+    classification = SelectField("What happened", choices=[(s.code, s.label) for s in status.STATUSES.values()])
+    description = TextAreaField("Description", [DataRequired("Describe what happened."), Length(max=1000)])
+    submit = SubmitField("Save action")
+
+    def validate_date(self, field):
+        """Only a scheduled vote may lie in the future."""
+        if field.data and field.data > date.today() and self.classification.data != "scheduled":
+            raise ValidationError("Only a scheduled vote can be dated in the future.")
+
+    def payload(self):
+        """Return the action's values and its optional source."""
+        return {"values": self.values("date", "classification", "description"), "source": self.source()}
+
+
+def parse_roll_call(text):
+    """Parse 'Name: option' lines into (name, option) pairs; return (members, errors)."""
+    members, errors, seen = [], [], set()
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        name, sep, option = line.rpartition(":")
+        name, option = name.strip(), option.strip().lower()
+        if not sep or not name or option not in VOTE_OPTIONS:
+            errors.append(
+                f"Line {number}: write “Name: yes”, with yes, no, abstain, absent or excused after the colon."
+            )
+        elif len(name) > 120:
+            errors.append(f"Line {number}: a name can be at most 120 characters.")
+        elif name.casefold() in seen:
+            errors.append(f"Line {number}: {name} is listed twice.")
+        else:
+            seen.add(name.casefold())
+            members.append((name, option))
+    return members, errors
+
+
+class VoteForm(TrackerForm, SourceFields):
+    """A council vote: counts (blank = unknown) and an optional roll call."""
+
+    date = RealDateField("Date", [InputRequired("Enter the date of the vote."), date_in_range(future=False)])
+    result = SelectField("Result", choices=(("pass", "Passed"), ("fail", "Failed")))
+    yes = CountField("Yes")
+    no = CountField("No")
+    abstain = CountField("Abstain")
+    absent = CountField("Absent")
+    excused = CountField("Excused")
+    roll_call = TextAreaField(
+        "Roll call",
+        [Optional(), Length(max=10000)],
+        description="Optional. One member per line, as “Name: yes”, “Name: no”, “Name: abstain”, “Name: absent” "
+        "or “Name: excused”. Blank counts are filled from it.",
+    )
+    action_id = SelectField(
+        "Decides the action",
+        coerce=lambda v: int(v) if v not in (None, "", "None") else None,
+        choices=[],
+        validate_choice=False,
+    )
+    submit = SubmitField("Save vote")
+
+    def __init__(self, *args, **kwargs):
+        """Offer the motion's actions to link the vote to."""
+        super().__init__(*args, **kwargs)
+        self.action_id.choices = [("", "None"), *self.context.get("actions", [])]
+        self.members = []
+
+    def validate_action_id(self, field):
+        """The linked action must be one of this motion's."""
+        if field.data is not None and field.data not in {a for a, _ in self.context.get("actions", [])}:
+            raise ValidationError("Choose one of this motion's actions, or none.")
+
+    def validate_roll_call(self, field):
+        """Each line names one member and how they voted."""
+        self.members, errors = parse_roll_call(field.data)
+        if errors:
+            raise ValidationError(" ".join(errors))
+
+    def validate(self, extra_validators=None):
+        """Check the fields, then the tally against the counts and the counts against the council's seats."""
+        if not super().validate(extra_validators):
+            return False
+        if self.members:
+            tally = {option: sum(1 for _, o in self.members if o == option) for option in VOTE_OPTIONS}
+            for option in VOTE_OPTIONS:
+                field = self[option]
+                if field.data is None:
+                    field.data = tally[option]
+                elif field.data != tally[option]:
+                    field.errors.append(
+                        f"The roll call has {tally[option]} “{option}” but this count says {field.data}."
+                    )
+            if any(self[o].errors for o in VOTE_OPTIONS):
+                return False
+        seats, city = self.context.get("seats"), self.context.get("city_name", "The city")
+        total = sum(self[o].data or 0 for o in VOTE_OPTIONS)
+        if seats is not None and total > seats:
+            self.form_errors.append(f"{city} has {seats} council seats; these counts add up to {total}.")
+            return False
+        return True
+
+    def payload(self):
+        """Return the vote's values, roll call and optional source."""
+        return {
+            "values": self.values("date", "result", "action_id", *VOTE_OPTIONS),
+            "members": [list(m) for m in self.members],
+            "source": self.source(),
+        }
+
+
+class HearingForm(TrackerForm, SourceFields):
+    """A hearing: who heard it, how long, and how many spoke on which side (any may be unknown)."""
+
+    date = RealDateField("Date", [InputRequired("Enter the date of the hearing."), date_in_range()])
+    body = StringField(
+        "Body",
+        [DataRequired("Say which body held the hearing."), Length(max=200)],
+        description="For example “City Council regular meeting”.",
+    )
+    duration_minutes = CountField("Duration in minutes")
+    speakers_total = CountField("Speakers in all")
+    speakers_support = CountField("Speakers in support")
+    speakers_oppose = CountField("Speakers opposed")
+    speakers_neutral = CountField("Speakers neutral")
+    notes = TextAreaField(
+        "Notes", [Optional(), Length(max=4000)], description="For example where sources disagree, and which says what."
+    )
+    submit = SubmitField("Save hearing")
+
+    def validate_duration_minutes(self, field):
+        """A hearing lasts at most two days."""
+        if field.data is not None and field.data > 2880:
+            raise ValidationError("Enter the duration in minutes (at most 2,880, two days).")
+
+    def validate_speakers_total(self, field):
+        """The sides cannot add up to more than the total."""
+        sides = [self[n].data for n in ("speakers_support", "speakers_oppose", "speakers_neutral")]
+        if field.data is not None and sum(s or 0 for s in sides) > field.data:
+            raise ValidationError(
+                f"The speakers for, against and neutral add up to {sum(s or 0 for s in sides)}, "
+                f"more than the {field.data} in all."
+            )
+
+    def payload(self):
+        """Return the hearing's values and its optional source."""
+        names = (
+            "date",
+            "body",
+            "duration_minutes",
+            "speakers_total",
+            "speakers_support",
+            "speakers_oppose",
+            "speakers_neutral",
+            "notes",
+        )
+        return {"values": self.values(*names), "source": self.source()}
+
+
+class TestimonyForm(TrackerForm, SourceFields):
+    """One person's testimony at a hearing; their name is public only with publish_name."""
+
+    speaker_name = StringField("Speaker's name", [Optional(), Length(max=120)])
+    publish_name = BooleanField("Show the name publicly (only if it is already public in the source)")
+    affiliation = StringField("Affiliation", [Optional(), Length(max=200)])
+    position = SelectField("Position", choices=POSITIONS)
+    summary = TextAreaField("Summary", [Optional(), Length(max=4000)])
+    submit = SubmitField("Save testimony")
+
+    def validate_publish_name(self, field):
+        """A name can only be published if one was given."""
+        if field.data and not self.speaker_name.data:
+            raise ValidationError("There is no name to publish: enter the speaker's name or untick this.")
+
+    def payload(self):
+        """Return the testimony's values and its optional source."""
+        names = ("speaker_name", "publish_name", "affiliation", "position", "summary")
+        return {"values": self.values(*names), "source": self.source()}
+
+
+class CitationForm(TrackerForm, SourceFields):
+    """A further source for a record that already exists."""
+
+    submit = SubmitField("Add source")
+
+    def validate_source_title(self, field):
+        """Here the source is the whole point: it needs a title."""
+        if not field.data:
+            raise ValidationError("Give the source a title (its headline or document name).")
+
+    def payload(self):
+        """Return the source and note."""
+        return {"values": {}, "source": self.source()}
+
+
+def password_problem(password, email=""):
+    """Return why a password is refused (too short, common or easy to guess), or None if it is fine."""
+    from zxcvbn import zxcvbn
+
+    if len(password) < MIN_PASSWORD:
+        return f"Use at least {MIN_PASSWORD} characters; a few words together make a good password."
+    if len(password) > 256:
+        return "Use at most 256 characters."
+    hints = [part for part in re.split(r"[@.+_-]", email.lower()) if part] + ["tracker", "password", "council"]
+    if zxcvbn(password[:100], user_inputs=hints)["score"] < 3:
+        return "This password is too common or too easy to guess; try a few unrelated words together."
+    return None
+
+
+class LoginForm(TrackerForm):
+    """Log in with email and password."""
+
+    email = EmailField("Email", [DataRequired("Enter your email address."), Length(max=254)])
+    password = PasswordField("Password", [DataRequired("Enter your password."), Length(max=256)])
+    submit = SubmitField("Log in")
+
+
+class NewPasswordFields:
+    """A new password, typed twice."""
+
+    new_password = PasswordField(
+        "New password",
+        [DataRequired("Enter a new password.")],
+        description=f"At least {MIN_PASSWORD} characters; not a common password.",
+    )
+    confirm = PasswordField("New password again", [DataRequired("Type the new password again.")])
+
+    def validate_new_password(self, field):
+        """Refuse short and common passwords."""
+        problem = password_problem(field.data or "", self.context.get("email", ""))
+        if problem:
+            raise ValidationError(problem)
+
+    def validate_confirm(self, field):
+        """Both entries match."""
+        if field.data != self.new_password.data:
+            raise ValidationError("The two passwords do not match.")
+
+
+class PasswordChangeForm(TrackerForm, NewPasswordFields):
+    """Change one's own password (which logs out every other session)."""
+
+    current_password = PasswordField("Current password", [DataRequired("Enter your current password.")])
+    submit = SubmitField("Change password")
+
+
+class UserForm(TrackerForm, NewPasswordFields):
+    """An admin creates an account."""
+
+    email = EmailField(
+        "Email", [DataRequired("Enter an email address."), Email("Enter a valid email address."), Length(max=254)]
+    )
+    role = SelectField("Role", choices=ROLES)
+    submit = SubmitField("Create account")
+
+    def validate_email(self, field):
+        """One account per email address."""
+        taken = self.context.get("email_taken")
+        if taken and field.data and taken(field.data):
+            raise ValidationError("An account with this email address already exists.")
+
+    def validate_new_password(self, field):
+        """Check the password against this email."""
+        self.context["email"] = self.email.data or ""
+        super().validate_new_password(field)
+
+
+class UserRoleForm(TrackerForm):
+    """An admin changes an account's role or active flag."""
+
+    role = SelectField("Role", choices=ROLES)
+    active = BooleanField("Active")
+    submit = SubmitField("Save")
+
+
+class ReviewForm(TrackerForm):
+    """An editor approves or rejects a submission; a rejection gives its reason."""
+
+    reason = TextAreaField("Reason", [Length(max=2000)], description="Shown to the organizer who sent it.")
+    approve = SubmitField("Approve")
+    reject = SubmitField("Reject")
+
+    def validate_reason(self, field):
+        """A rejection says why."""
+        if self.reject.data and not field.data:
+            raise ValidationError("Say why this is rejected; the organizer will see it.")
+
+
+class ConfirmForm(TrackerForm):
+    """A POST with only the CSRF token (and an optional confirmation)."""
+
+    confirm = BooleanField("Yes, replace the newer version", default=False)
+    submit = SubmitField("Revert")
+
+
+class LogoutForm(TrackerForm):
+    """Log out, here or everywhere."""
+
+    everywhere = BooleanField("Log out on every device")
+    submit = SubmitField("Log out")
