@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tracker import db as database
 
 from .conftest import make_app
@@ -55,3 +57,70 @@ def test_the_console_script_runs_the_same_commands(tmp_path):
     result = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True)
     for command in ("init-db", "seed", "run"):
         assert command in result.stdout
+
+
+def user_row(app, email):
+    """Return (role, active, session_version, password hash) of an account."""
+    db = database.connect(app.config["DATABASE"])
+    try:
+        return db.execute(
+            "SELECT role, active, session_version, password_hash FROM user WHERE email = ?", [email]
+        ).fetchone()
+    finally:
+        db.conn.close()
+
+
+def test_create_user_reads_a_piped_password(app):
+    result = app.test_cli_runner().invoke(
+        args=["create-user", "Ed@Example.org", "--role", "editor"], input="correct horse battery staple\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Created editor account ed@example.org." in result.output
+    role, active, _, stored = user_row(app, "ed@example.org")
+    assert (role, active) == ("editor", 1) and stored.startswith("$argon2id$")
+
+
+@pytest.mark.parametrize(
+    ("args", "password", "message"),
+    [
+        (["create-user", "ed@example.org", "--role", "editor"], "too short\n", "Use at least 12 characters"),
+        (["create-user", "ed@example.org", "--role", "editor"], "password1234\n", "too common"),
+        (
+            ["create-user", "ed@example.org", "--role", "editor"],
+            "correct horse battery staple\nsomething else entirely\n",
+            "do not match",
+        ),
+        (
+            ["create-user", "not-an-email", "--role", "editor"],
+            "correct horse battery staple\n",
+            "is not an email address",
+        ),
+        (["create-user", "ed@example.org", "--role", "root"], "correct horse battery staple\n", "Invalid value"),
+        (["set-password", "nobody@example.org"], "correct horse battery staple\n", "There is no account"),
+        (["deactivate-user", "nobody@example.org"], "", "There is no account"),
+    ],
+)
+def test_user_commands_refuse_bad_input_with_a_clear_message(app, args, password, message):
+    result = app.test_cli_runner().invoke(args=args, input=password)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert user_row(app, "ed@example.org") is None
+
+
+def test_an_existing_account_is_not_created_twice(app, accounts):
+    result = app.test_cli_runner().invoke(
+        args=["create-user", "editor@example.org", "--role", "admin"], input="correct horse battery staple\n"
+    )
+    assert result.exit_code != 0 and "already exists" in result.output
+
+
+def test_set_password_and_deactivate_user(app, accounts):
+    runner = app.test_cli_runner()
+    _, _, version, old_hash = user_row(app, "editor@example.org")
+    result = runner.invoke(args=["set-password", "editor@example.org"], input="a new long passphrase\n")
+    assert result.exit_code == 0
+    _, _, new_version, new_hash = user_row(app, "editor@example.org")
+    assert new_hash != old_hash and new_version == version + 1
+    result = runner.invoke(args=["deactivate-user", "editor@example.org"])
+    assert result.exit_code == 0 and "Deactivated editor@example.org." in result.output
+    assert user_row(app, "editor@example.org")[1] == 0

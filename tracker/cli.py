@@ -1,6 +1,5 @@
 """Command-line interface: `flask --app tracker <command>` or the `tracker` console script."""
 
-import re
 import sys
 
 import click
@@ -69,7 +68,7 @@ def open_db():
 def create_user_command(email, role):
     """Create an account; the password is asked twice (or read from standard input when piped)."""
     email = email.strip().lower()
-    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+    if not forms.EMAIL.match(email):
         raise click.ClickException(f"{email!r} is not an email address.")
     db = open_db()
     try:

@@ -1,0 +1,418 @@
+"""The editor's workflow: who may do what, organizers' submissions and their review, the change log and revert."""
+
+import json
+
+import pytest
+from flask import url_for
+
+from tracker import db as database
+from tracker import records
+
+from .conftest import log_in, make_app
+from .test_public import text
+
+VOTE = {"date": "2018-04-16", "result": "pass", "yes": "6", "no": "0"}
+
+
+def ids(db, durham_id):
+    """Return the seeded rows' ids that routes need."""
+    one = lambda sql: db.execute(sql, [durham_id]).fetchone()[0]  # noqa: E731
+    return {
+        "motion": durham_id,
+        "action": one("SELECT id FROM action WHERE motion_id = ?"),
+        "vote": one("SELECT id FROM vote WHERE motion_id = ?"),
+        "hearing": one("SELECT id FROM hearing WHERE motion_id = ?"),
+    }
+
+
+# Who may reach each endpoint: public, any logged-in role, editors (and admins), or admins only.
+ACCESS = {
+    "static": "public",
+    "public.home": "public",
+    "public.city": "public",
+    "public.motion": "public",
+    "public.about": "public",
+    "public.healthz": "public",
+    "auth.login": "public",
+    "auth.logout": "public",
+    "auth.change_password": "any",
+    "editor.dashboard": "any",
+    "editor.motions": "any",
+    "editor.motion": "any",
+    "editor.new_city": "any",
+    "editor.edit_city": "any",
+    "editor.new_motion": "any",
+    "editor.edit_motion": "any",
+    "editor.new_action": "any",
+    "editor.new_vote": "any",
+    "editor.new_hearing": "any",
+    "editor.new_testimony": "any",
+    "editor.edit_action": "any",
+    "editor.edit_vote": "any",
+    "editor.edit_hearing": "any",
+    "editor.edit_testimony": "any",
+    "editor.new_citation": "any",
+    "editor.submissions": "any",
+    "editor.submission": "any",
+    "editor.changes": "editor",
+    "editor.revert": "editor",
+    "editor.users": "admin",
+    "editor.update_user": "admin",
+}
+ALLOWED = {
+    "public": {None, "organizer", "editor", "admin"},
+    "any": {"organizer", "editor", "admin"},
+    "editor": {"editor", "admin"},
+    "admin": {"admin"},
+}
+
+
+@pytest.fixture
+def route_params(app, db, durham_id, accounts):
+    """Values for every URL parameter, pointing at real rows (a testimony and an organizer's submission)."""
+    row = ids(db, durham_id)
+    testimony = records.add_testimony(db, row["hearing"], {"position": "support"})
+    submission = records.submit(
+        db,
+        accounts["organizer"],
+        "action",
+        "create",
+        "motion",
+        durham_id,
+        {"values": {"date": "2019-01-01", "classification": "introduced", "description": "x"}},
+    )
+    return {
+        "static": {"filename": "style.css"},
+        "public.city": {"slug": "durham-nc"},
+        "public.motion": {"motion_id": durham_id},
+        "editor.motion": {"motion_id": durham_id},
+        "editor.edit_city": {"slug": "durham-nc"},
+        "editor.edit_motion": {"motion_id": durham_id},
+        "editor.new_action": {"motion_id": durham_id},
+        "editor.new_vote": {"motion_id": durham_id},
+        "editor.new_hearing": {"motion_id": durham_id},
+        "editor.new_testimony": {"hearing_id": row["hearing"]},
+        "editor.edit_action": {"row_id": row["action"]},
+        "editor.edit_vote": {"row_id": row["vote"]},
+        "editor.edit_hearing": {"row_id": row["hearing"]},
+        "editor.edit_testimony": {"row_id": testimony},
+        "editor.new_citation": {"table": "motion", "row_id": durham_id},
+        "editor.submission": {"submission_id": submission},
+        "editor.revert": {"change_id": 1},
+        "editor.update_user": {"account_id": accounts["organizer"]},
+    }
+
+
+@pytest.mark.parametrize("role", [None, "organizer", "editor", "admin"])
+def test_every_route_has_an_access_rule_and_keeps_it(app, as_role, route_params, role):
+    client = as_role(role)
+    # Logging out ends the session the other checks need, so it comes last.
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.endpoint == "auth.logout"):
+        assert rule.endpoint in ACCESS, f"{rule.rule} has no access rule in this test"
+        method = "GET" if "GET" in rule.methods else "POST"
+        with app.test_request_context():
+            url = url_for(rule.endpoint, **route_params.get(rule.endpoint, {}))
+        response = client.open(url, method=method)
+        response.close()
+        allowed = role in ALLOWED[ACCESS[rule.endpoint]]
+        to_login = response.status_code == 302 and "/auth/login" in response.headers["Location"]
+        if allowed:
+            assert response.status_code not in (401, 403) and not to_login, (role, method, url, response.status_code)
+        elif role is None:
+            assert to_login, (method, url, response.status_code)
+        else:
+            assert response.status_code == 403, (role, method, url, response.status_code)
+
+
+def test_organizers_cannot_approve_revert_or_manage_accounts(as_role, route_params):
+    client = as_role("organizer")
+    submission = route_params["editor.submission"]["submission_id"]
+    assert client.post(f"/editor/submissions/{submission}", data={"decision": "approve"}).status_code == 403
+    assert client.post("/editor/changes/1/revert").status_code == 403
+    assert client.get("/editor/users").status_code == 403
+
+
+def test_an_over_seat_vote_from_an_organizer_is_refused_naming_the_limit(as_role, db, durham_id):
+    response = as_role("organizer").post(f"/editor/motions/{durham_id}/votes/new", data={**VOTE, "yes": "6", "no": "3"})
+    assert response.status_code == 200
+    assert "Durham has 7 council seats; these counts add up to 9." in text(response)
+    assert 'value="3"' in response.get_data(as_text=True)  # what was typed is kept
+    assert db.execute("SELECT count(*) FROM submission").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM vote").fetchone()[0] == 1
+
+
+def test_an_organizers_vote_reaches_the_public_page_only_after_approval(as_role, client, db, durham_id):
+    organizer, editor = as_role("organizer"), as_role("editor")
+    response = organizer.post(
+        f"/editor/motions/{durham_id}/votes/new",
+        data={
+            "date": "2018-05-01",
+            "result": "fail",
+            "yes": "",
+            "no": "",
+            "roll_call": "Ana Able: no\nBo Baker: no\nCy Cole: yes",
+            "source_title": "Council minutes",
+            "source_url": "https://example.org/m",
+        },
+    )
+    assert response.status_code == 302
+    submission = int(response.headers["Location"].rsplit("/", 1)[1])
+    assert "Pending" in text(organizer.get(f"/editor/submissions/{submission}"))
+    assert "Bo Baker" not in text(client.get(f"/motions/{durham_id}"))
+
+    review = editor.get(f"/editor/submissions/{submission}")
+    page = text(review)
+    assert "Roll call (empty) Ana Able: no; Bo Baker: no; Cy Cole: yes" in page
+    assert "Approve" in page and "Reject" in page
+
+    assert editor.post(f"/editor/submissions/{submission}", data={"decision": "approve"}).status_code == 302
+    public = text(client.get(f"/motions/{durham_id}"))
+    assert "Vote of May 1, 2018: failed 1–2" in public
+    assert "Bo Baker No" in public
+    assert "Council minutes" in public
+    assert "Approved" in text(organizer.get("/editor/"))
+    # A second decision on the same submission is refused.
+    again = editor.post(f"/editor/submissions/{submission}", data={"decision": "reject", "reason": "late"})
+    assert "already been reviewed" in text(again)
+
+
+def test_a_rejection_needs_a_reason_which_the_organizer_sees(as_role, client, durham_id):
+    organizer, editor = as_role("organizer"), as_role("editor")
+    response = organizer.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={"date": "2018-04-20", "classification": "vetoed", "description": "Vetoed."},
+    )
+    submission = int(response.headers["Location"].rsplit("/", 1)[1])
+    refused = editor.post(f"/editor/submissions/{submission}", data={"decision": "reject", "reason": ""})
+    assert "Say why this is rejected" in text(refused)
+    editor.post(f"/editor/submissions/{submission}", data={"decision": "reject", "reason": "No source says so."})
+    assert "Rejected: No source says so." in text(organizer.get("/editor/submissions"))
+    assert "Vetoed" not in text(client.get(f"/motions/{durham_id}"))
+
+
+def test_organizers_see_only_their_own_submissions(app, as_role, db, accounts, durham_id):
+    other = records.create_user(db, "other@example.org", "x", "organizer")
+    mine = records.submit(db, accounts["organizer"], "action", "create", "motion", durham_id, {"values": {}})
+    theirs = records.submit(db, other, "action", "create", "motion", durham_id, {"values": {}})
+    client = as_role("organizer")
+    assert client.get(f"/editor/submissions/{mine}").status_code == 200
+    assert client.get(f"/editor/submissions/{theirs}").status_code == 404
+
+
+def test_editors_changes_apply_at_once_and_the_status_follows_the_latest_action(as_role, client, db, durham_id):
+    editor = as_role("editor")
+    editor.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={"date": "2018-05-10", "classification": "vetoed", "description": "The mayor vetoed it."},
+    )
+    assert "Vetoed" in text(client.get(f"/motions/{durham_id}"))
+    # Filled in out of order: an older action is kept but does not change the status.
+    editor.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={"date": "2018-04-12", "classification": "introduced", "description": "Released."},
+    )
+    status = db.execute("SELECT status, introduced_on FROM motion WHERE id = ?", [durham_id]).fetchone()
+    assert status == ("vetoed", "2018-04-12")
+
+
+def test_the_status_cannot_be_set_by_editing_the_motion(as_role, db, durham_id):
+    response = as_role("editor").post(
+        f"/editor/motions/{durham_id}/edit",
+        data={"city_id": "1", "title": "Renamed statement", "kind": "statement", "published": "y", "status": "failed"},
+    )
+    assert response.status_code == 302
+    row = db.execute("SELECT title, status FROM motion WHERE id = ?", [durham_id]).fetchone()
+    assert row == ("Renamed statement", "passed")
+
+
+def test_unpublished_motions_are_for_editors_only(as_role, db, durham_id):
+    db.execute("UPDATE motion SET published = 0 WHERE id = ?", [durham_id])
+    assert as_role("organizer").get(f"/editor/motions/{durham_id}").status_code == 404
+    assert "Statement by the Durham" not in text(as_role("organizer").get("/editor/motions"))
+    assert as_role("editor").get(f"/editor/motions/{durham_id}").status_code == 200
+    assert "Unpublished" in text(as_role("editor").get("/editor/motions"))
+
+
+def snapshot(db):
+    """Return {(table, id): row} for every row of every record table."""
+    rows = {}
+    for table in records.REVERTIBLE:
+        for row in database.rows(db, f"SELECT * FROM {table}"):
+            rows[(table, row["id"])] = row
+    return rows
+
+
+def changed_rows(before, after):
+    """Return the (table, id) keys inserted, updated or deleted between two snapshots."""
+    return {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+
+
+@pytest.mark.parametrize(
+    ("path", "data"),
+    [
+        ("/editor/cities/new", {"name": "Chapel Hill", "state": "NC", "council_seats": "9"}),
+        (
+            "/editor/cities/durham-nc/edit",
+            {"name": "Durham", "state": "NC", "council_seats": "7", "slug": "durham-nc", "notes": "Mayor votes."},
+        ),
+        (
+            "/editor/motions/new",
+            {
+                "city_id": "1",
+                "title": "Another motion",
+                "kind": "resolution",
+                "published": "y",
+                "source_title": "Agenda",
+                "source_url": "https://example.org/agenda",
+            },
+        ),
+        (
+            "/editor/motions/{m}/edit",
+            {"city_id": "1", "title": "Statement, renamed", "kind": "statement", "published": "y"},
+        ),
+        (
+            "/editor/motions/{m}/actions/new",
+            {"date": "2019-01-01", "classification": "deferred", "description": "Tabled."},
+        ),
+        ("/editor/motions/{m}/votes/new", {**VOTE, "yes": "", "no": "", "roll_call": "A: yes\nB: yes\nC: no"}),
+        ("/editor/votes/{v}/edit", {**VOTE, "yes": "", "no": "", "roll_call": "A: yes\nB: no"}),
+        ("/editor/motions/{m}/hearings/new", {"date": "2018-04-16", "body": "Work session"}),
+        ("/editor/hearings/{h}/testimony/new", {"position": "oppose", "speaker_name": "Someone"}),
+        ("/editor/actions/{a}/edit", {"date": "2018-04-16", "classification": "passed", "description": "Adopted 6-0."}),
+        ("/editor/motion/{m}/sources/new", {"source_title": "Minutes", "source_note": "It passed."}),
+    ],
+)
+def test_every_write_leaves_exactly_one_log_row_per_changed_row(as_role, db, durham_id, path, data):
+    row = ids(db, durham_id)
+    url = path.format(m=durham_id, v=row["vote"], h=row["hearing"], a=row["action"])
+    before, last_log = snapshot(db), db.execute("SELECT max(id) FROM change_log").fetchone()[0]
+    response = as_role("editor").post(url, data=data)
+    assert response.status_code == 302, text(response)
+    changed = changed_rows(before, snapshot(db))
+    logged = db.execute("SELECT table_name, row_id FROM change_log WHERE id > ?", [last_log]).fetchall()
+    assert changed
+    assert sorted(logged) == sorted(changed)
+
+
+def test_a_revert_restores_the_exact_previous_row_and_is_itself_logged(as_role, db, durham_id):
+    editor = as_role("editor")
+    before = database.rows(db, "SELECT * FROM motion WHERE id = ?", [durham_id])[0]
+    editor.post(
+        f"/editor/motions/{durham_id}/edit",
+        data={"city_id": "1", "title": "A wrong title", "kind": "resolution", "published": "y"},
+    )
+    change = db.execute("SELECT max(id) FROM change_log WHERE table_name = 'motion'").fetchone()[0]
+    assert editor.post(f"/editor/changes/{change}/revert").status_code == 302
+    assert database.rows(db, "SELECT * FROM motion WHERE id = ?", [durham_id])[0] == before
+    last = db.execute("SELECT op, before, after FROM change_log ORDER BY id DESC LIMIT 1").fetchone()
+    assert last[0] == "update" and json.loads(last[1])["title"] == "A wrong title"
+
+
+def test_reverting_an_added_action_removes_it_and_restores_the_status(as_role, db, durham_id):
+    editor = as_role("editor")
+    editor.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={"date": "2018-06-01", "classification": "vetoed", "description": "Vetoed."},
+    )
+    change = db.execute("SELECT max(id) FROM change_log WHERE table_name = 'action' AND op = 'insert'").fetchone()[0]
+    editor.post(f"/editor/changes/{change}/revert")
+    assert db.execute("SELECT status FROM motion WHERE id = ?", [durham_id]).fetchone()[0] == "passed"
+    assert db.execute("SELECT count(*) FROM action WHERE motion_id = ?", [durham_id]).fetchone()[0] == 1
+
+
+def test_reverting_a_change_overtaken_by_a_newer_one_asks_first(as_role, db, durham_id):
+    editor = as_role("editor")
+    for title in ("First correction", "Second correction"):
+        editor.post(
+            f"/editor/motions/{durham_id}/edit",
+            data={"city_id": "1", "title": title, "kind": "statement", "published": "y"},
+        )
+    first = db.execute(
+        "SELECT min(id) FROM change_log WHERE table_name = 'motion' AND after LIKE '%First correction%'"
+    ).fetchone()[0]
+    response = editor.post(f"/editor/changes/{first}/revert")
+    assert response.status_code == 409
+    page = text(response)
+    assert "First correction" in page and "Second correction" in page
+    assert db.execute("SELECT title FROM motion WHERE id = ?", [durham_id]).fetchone()[0] == "Second correction"
+    editor.post(f"/editor/changes/{first}/revert", data={"confirm": "y"})
+    assert db.execute("SELECT title FROM motion WHERE id = ?", [durham_id]).fetchone()[0].startswith("Statement by")
+
+
+def test_a_revert_that_would_orphan_records_is_refused_with_a_message(as_role, db):
+    city_insert = db.execute("SELECT min(id) FROM change_log WHERE table_name = 'city'").fetchone()[0]
+    response = as_role("editor").post(f"/editor/changes/{city_insert}/revert", follow_redirects=True)
+    assert "other records depend on it" in text(response)
+    assert db.execute("SELECT count(*) FROM city").fetchone()[0] == 1
+
+
+def test_the_change_log_filters_by_table_and_operation(as_role):
+    page = text(as_role("editor").get("/editor/changes?table=vote&op=insert"))
+    assert "insert vote" in page and "insert motion" not in page
+
+
+@pytest.fixture
+def csrf_client(app, accounts):
+    """A client of the same database with CSRF protection on, logged in as an editor."""
+    client = make_app(app.config["DATABASE"], WTF_CSRF_ENABLED=True).test_client()
+    login_page = client.get("/auth/login").get_data(as_text=True)
+    token = login_page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    assert log_in(client, "editor", csrf_token=token).status_code == 302
+    return client
+
+
+@pytest.mark.parametrize(
+    ("path", "data"),
+    [
+        ("/editor/motions/{m}/actions/new", {"date": "2019-01-01", "classification": "failed", "description": "x"}),
+        ("/editor/changes/1/revert", {}),
+        ("/auth/logout", {}),
+    ],
+)
+def test_a_post_without_a_csrf_token_gets_400_and_changes_nothing(csrf_client, db, durham_id, path, data):
+    before = snapshot(db), db.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    response = csrf_client.post(path.format(m=durham_id), data=data)
+    assert response.status_code == 400
+    assert "did not come from this site" in text(response)
+    assert (snapshot(db), db.execute("SELECT count(*) FROM change_log").fetchone()[0]) == before
+    assert csrf_client.get("/editor/").status_code == 200
+
+
+def test_forms_carry_their_csrf_token(csrf_client, db, durham_id):
+    page = csrf_client.get(f"/editor/motions/{durham_id}/actions/new").get_data(as_text=True)
+    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    response = csrf_client.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={"csrf_token": token, "date": "2019-01-01", "classification": "deferred", "description": "Tabled."},
+    )
+    assert response.status_code == 302
+    assert db.execute("SELECT status FROM motion WHERE id = ?", [durham_id]).fetchone()[0] == "deferred"
+
+
+def test_admins_create_accounts_and_cannot_lock_themselves_out(as_role, accounts, db):
+    admin = as_role("admin")
+    response = admin.post(
+        "/editor/users",
+        data={
+            "email": "New@Example.org",
+            "role": "editor",
+            "new_password": "a long enough passphrase",
+            "confirm": "a long enough passphrase",
+        },
+    )
+    assert response.status_code == 302
+    assert db.execute("SELECT role FROM user WHERE email = 'new@example.org'").fetchone()[0] == "editor"
+    refused = admin.post(
+        "/editor/users",
+        data={
+            "email": "new@example.org",
+            "role": "editor",
+            "new_password": "a long enough passphrase",
+            "confirm": "a long enough passphrase",
+        },
+    )
+    assert "already exists" in text(refused)
+    admin.post(f"/editor/users/{accounts['admin']}", data={"role": "organizer"})
+    assert db.execute("SELECT role, active FROM user WHERE id = ?", [accounts["admin"]]).fetchone() == ("admin", 1)
+    admin.post(f"/editor/users/{accounts['editor']}", data={"role": "editor"})
+    assert db.execute("SELECT active FROM user WHERE id = ?", [accounts["editor"]]).fetchone()[0] == 0
