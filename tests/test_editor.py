@@ -162,7 +162,7 @@ def test_an_organizers_vote_reaches_the_public_page_only_after_approval(as_role,
 
     review = editor.get(f"/editor/submissions/{submission}")
     page = text(review)
-    assert "Roll call (empty) Ana Able: no; Bo Baker: no; Cy Cole: yes" in page
+    assert "Roll call Ana Able: no; Bo Baker: no; Cy Cole: yes" in page
     assert "Approve" in page and "Reject" in page
 
     assert editor.post(f"/editor/submissions/{submission}", data={"decision": "approve"}).status_code == 302

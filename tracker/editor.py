@@ -325,7 +325,12 @@ def describe(db, found):
         labels = {field.name: field.label.text for field in form}
     current = queries.row_of(db, kind, found["target_id"]) if op == "update" else None
     diff = []
-    for name, proposed in values.items():
+    # In the order the form shows them, then anything else.
+    order = list(labels)
+    for name, proposed in sorted(
+        values.items(),
+        key=lambda item: (item[0] not in order, order.index(item[0]) if item[0] in order else 0, item[0]),
+    ):
         before = current.get(name) if current else None
         if current is None or before != proposed:
             diff.append((labels.get(name, name.replace("_", " ").capitalize()), before, proposed))
