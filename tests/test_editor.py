@@ -32,6 +32,7 @@ ACCESS = {
     "public.city": "public",
     "public.motion": "public",
     "public.about": "public",
+    "public.search": "public",
     "public.healthz": "public",
     "auth.login": "public",
     "auth.logout": "public",

@@ -55,11 +55,18 @@ def thousands(value):
     return known(None) if value is None else f"{value:,}"
 
 
+def highlight(marked):
+    """Escape search-result text, then turn its match markers into <mark> tags."""
+    text = str(escape(marked or ""))
+    return Markup(text.replace("\x01", "<mark>").replace("\x02", "</mark>"))  # noqa: S704 - escaped above
+
+
 def init_app(app):
     """Register the filters and the status vocabulary with Jinja."""
     app.jinja_env.filters.update(
         long_date=long_date,
         time_tag=time_tag,
+        highlight=highlight,
         known=known,
         duration=duration,
         thousands=thousands,

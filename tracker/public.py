@@ -62,6 +62,14 @@ def motion(motion_id):
     return render_template("public/motion.html", motion=found, status=status_rules.STATUSES[found["status"]])
 
 
+@bp.get("/search")
+def search():
+    """Search motions by title, summary, city and what happened to them."""
+    text = request.args.get("q", "")
+    results = queries.search(get_db(), text) if text.strip() else []
+    return render_template("public/search.html", q=text, results=results, max_query=queries.MAX_QUERY)
+
+
 @bp.get("/about")
 def about():
     """Explain what the site tracks and why."""

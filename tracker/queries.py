@@ -1,6 +1,7 @@
 """Read queries: plain functions of a database returning dicts and lists, each a fixed number of queries."""
 
 import json
+import sqlite3
 from collections import defaultdict
 
 from . import status as status_rules
@@ -374,3 +375,43 @@ def changes(db, table=None, user=None, op=None, row=None, before_id=None, limit=
     """Return change_log entries, newest first, filtered by table, user email, operation or row."""
     params = {"table": table, "user": user, "op": op, "row": row, "before_id": before_id, "limit": limit}
     return rows(db, CHANGES, params)
+
+
+# Full-text search. Matches are marked with these control characters; formatting.highlight escapes the text
+# and turns them into <mark> tags.
+MARK_START, MARK_END = "\x01", "\x02"
+MAX_QUERY = 200
+
+SEARCH = """
+SELECT motion.id, motion.title, motion.kind, motion.status, city.slug AS city_slug, city.name AS city_name,
+       city.state AS city_state,
+       highlight(motion_fts, 0, char(1), char(2)) AS title_marked,
+       snippet(motion_fts, -1, char(1), char(2), ' … ', 24) AS snippet_marked
+FROM motion_fts
+JOIN motion ON motion.id = motion_fts.rowid
+JOIN city ON city.id = motion.city_id
+WHERE motion_fts MATCH :query AND motion.published = 1
+ORDER BY bm25(motion_fts, 10.0, 2.0, 5.0, 1.0), motion.id
+LIMIT :limit
+"""
+
+
+def phrase(text):
+    """Quote text as one FTS5 phrase, so that no character in it acts as an operator."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def search(db, text, limit=50):
+    """Return published motions matching a search, best first; a malformed query is read as a plain phrase."""
+    # Control characters (NUL included) mean nothing in a search and upset SQLite.
+    text = " ".join("".join(c for c in (text or "") if c.isprintable()).split())[:MAX_QUERY]
+    if not text:
+        return []
+    try:
+        # People may use FTS5's syntax (OR, NOT, "phrases", prefix*); most just type words.
+        return rows(db, SEARCH, {"query": text, "limit": limit})
+    except sqlite3.OperationalError:
+        words = [w for w in text.replace('"', " ").split() if w]
+        if not words:
+            return []
+        return rows(db, SEARCH, {"query": " ".join(phrase(w) for w in words), "limit": limit})

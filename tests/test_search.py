@@ -1,0 +1,96 @@
+"""Full-text search: ranked, highlighted safely, kept in step with every write, never a 500."""
+
+import pytest
+
+from tracker import queries, records
+
+from .test_public import text
+
+
+def test_search_finds_durham_and_marks_the_match(client, durham_id):
+    response = client.get("/search?q=durham")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert f'href="/motions/{durham_id}"' in html
+    assert "<mark>Durham</mark>" in html
+    assert "1 result for “durham”" in text(response)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["unanimously", "training exchanges", "Durham, NC", "statement*", "police OR nothing", '"police exchanges"'],
+)
+def test_search_reads_titles_summaries_cities_and_actions(db, durham_id, query):
+    assert [r["id"] for r in queries.search(db, query)] == [durham_id]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "*",
+        "NEAR(",
+        "a OR",
+        "x" * 1000,
+        "AND",
+        "title:",
+        "(((",
+        "'; DROP TABLE motion;--",
+        "anti-semitism",
+        "\x00",
+        "<script>alert(1)</script>",
+    ],
+)
+def test_junk_queries_never_cause_an_error(client, query):
+    response = client.get("/search", query_string={"q": query})
+    assert response.status_code == 200
+    assert "<script>alert" not in response.get_data(as_text=True)
+
+
+def test_an_empty_query_shows_a_hint(client):
+    page = text(client.get("/search?q=+"))
+    assert "For example Durham" in page and "result" not in page
+
+
+def test_marked_text_is_escaped_before_it_is_marked(client, db, durham_id):
+    records.update_motion(db, durham_id, {"title": "Durham <b>bold</b> & more"})
+    html = client.get("/search?q=bold").get_data(as_text=True)
+    assert "Durham &lt;b&gt;<mark>bold</mark>&lt;/b&gt; &amp; more" in html
+
+
+def test_the_index_follows_every_write(db, durham_id):
+    records.add_action(
+        db,
+        durham_id,
+        {"date": "2019-02-02", "classification": "vetoed", "description": "The mayor used a pocket veto."},
+    )
+    assert [r["id"] for r in queries.search(db, "pocket veto")] == [durham_id]
+    records.update_motion(db, durham_id, {"summary": "Nothing about zebras."})
+    assert queries.search(db, "zebras")
+    assert not queries.search(db, "military-style")
+    city_id = db.execute("SELECT city_id FROM motion WHERE id = ?", [durham_id]).fetchone()[0]
+    records.update_city(db, city_id, {"name": "Bull City"})
+    assert queries.search(db, "bull city")
+    action_id = db.execute("SELECT max(id) FROM action").fetchone()[0]
+    records.delete(db, "action", action_id)
+    assert not queries.search(db, "pocket veto")
+
+
+def test_unpublished_motions_are_not_found(client, db, durham_id):
+    db.execute("UPDATE motion SET published = 0 WHERE id = ?", [durham_id])
+    assert "0 results" in text(client.get("/search?q=durham"))
+
+
+def test_results_are_ranked_title_matches_first(db, durham_id):
+    city_id = db.execute("SELECT city_id FROM motion WHERE id = ?", [durham_id]).fetchone()[0]
+    other = records.create_motion(
+        db,
+        {
+            "city_id": city_id,
+            "kind": "resolution",
+            "published": 1,
+            "title": "Budget resolution",
+            "summary": "Mentions a statement once.",
+        },
+    )
+    assert [r["id"] for r in queries.search(db, "statement")] == [durham_id, other]
