@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask, current_app, request
 from flask_wtf.csrf import CSRFProtect
 
-from . import auth, cli, db, editor, errors, formatting, public
+from . import api, auth, cli, db, editor, errors, exports, formatting, public
 
 csrf = CSRFProtect()
 
@@ -44,6 +44,8 @@ def create_app(test_config=None):
     auth.init_app(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(editor.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(exports.bp)
     app.after_request(security_headers)
     return app
 

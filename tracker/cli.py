@@ -1,12 +1,13 @@
 """Command-line interface: `flask --app tracker <command>` or the `tracker` console script."""
 
 import sys
+from pathlib import Path
 
 import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from . import auth, forms, queries, records
+from . import auth, forms, importer, queries, records
 from . import db as database
 from . import seed as seed_records
 
@@ -114,9 +115,56 @@ def deactivate_user_command(email):
     click.echo(f"Deactivated {account['email']}.")
 
 
+@click.command("import-csv")
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--dry-run", is_flag=True, help="Validate and report what would change; write nothing.")
+@with_appcontext
+def import_csv_command(file, dry_run):
+    """Import motions from a CSV in the format of /exports/motions.csv (all rows validated first)."""
+    db = open_db()
+    try:
+        report = importer.run(db, file.read(), dry_run=dry_run)
+    finally:
+        db.conn.close()
+    if report.errors:
+        for line in report.errors:
+            click.echo(line, err=True)
+        raise click.ClickException(f"{len(report.errors)} problem(s) found; nothing was written.")
+    click.echo(("Dry run: " if dry_run else "") + report.summary())
+
+
+@click.command("export")
+@click.argument("directory", type=click.Path(file_okay=False))
+@with_appcontext
+def export_command(directory):
+    """Write motions.csv, votes.csv, cities.geojson and feed.atom into a directory."""
+    target = Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    client = current_app.test_client()
+    for name, url in (
+        ("motions.csv", "/exports/motions.csv"),
+        ("votes.csv", "/exports/votes.csv"),
+        ("cities.geojson", "/exports/cities.geojson"),
+        ("feed.atom", "/feed.atom"),
+    ):
+        response = client.get(url, base_url=current_app.config.get("SITE_URL", "http://localhost"))
+        if response.status_code != 200:
+            raise click.ClickException(f"{url} answered {response.status_code}")
+        (target / name).write_bytes(response.get_data())
+        click.echo(f"Wrote {target / name}")
+
+
 def init_app(app):
     """Register the commands on the app."""
-    for command in (init_db_command, seed_command, create_user_command, set_password_command, deactivate_user_command):
+    for command in (
+        init_db_command,
+        seed_command,
+        create_user_command,
+        set_password_command,
+        deactivate_user_command,
+        import_csv_command,
+        export_command,
+    ):
         app.cli.add_command(command)
 
 

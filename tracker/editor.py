@@ -7,7 +7,7 @@ from datetime import date
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from . import auth, forms, queries, records
+from . import auth, forms, importer, queries, records
 from . import status as status_rules
 from .auth import ADMINS, EDITORS, ROLES, role_required
 from .db import get_db
@@ -462,6 +462,22 @@ def revert(change_id):
         return redirect(url_for(".changes"))
     flash(f"Change {change_id} is reverted.", "success")
     return redirect(url_for(".changes"))
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@role_required(*EDITORS)
+def import_csv():
+    """Upload a CSV of motions: checked row by row first, then written in one step (or only checked)."""
+    form = forms.ImportForm()
+    report = None
+    if form.validate_on_submit():
+        try:
+            text = form.file.data.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            form.file.errors.append("The file is not UTF-8 text; save it from your spreadsheet as CSV UTF-8.")
+        else:
+            report = importer.run(get_db(), text, dry_run=form.dry_run.data)
+    return render_template("editor/import.html", form=form, report=report)
 
 
 # Accounts (admins).

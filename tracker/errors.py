@@ -2,7 +2,7 @@
 
 from flask import jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException
 
 MESSAGES = {
     400: "The request could not be understood. Please check it and try again.",
@@ -21,12 +21,18 @@ CSRF_MESSAGE = (
 )
 
 
+class Refused(BadRequest):
+    """A 400 whose description tells the client what to change (shown as is)."""
+
+
 def render_error(error):
     """Render an HTTP error as a page, or as JSON for the API."""
     code = error.code or 500
     message = MESSAGES.get(code, error.description if code < 500 else MESSAGES[500])
     if isinstance(error, CSRFError):
         message = CSRF_MESSAGE
+    elif isinstance(error, Refused):
+        message = error.description
     if request.path.startswith("/api/"):
         response = jsonify(error={"status": code, "message": message})
     else:

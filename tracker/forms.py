@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
     DateField,
@@ -598,6 +599,18 @@ class UserRoleForm(TrackerForm):
     role = SelectField("Role", choices=ROLES)
     active = BooleanField("Active")
     submit = SubmitField("Save")
+
+
+class ImportForm(TrackerForm):
+    """An editor uploads a CSV to import."""
+
+    file = FileField(
+        "CSV file",
+        [FileRequired("Choose a CSV file."), FileAllowed(["csv"], "Choose a .csv file.")],
+        description="In the format of /exports/motions.csv; see the README for the columns.",
+    )
+    dry_run = BooleanField("Dry run: check the file and show what would change, without writing", default=True)
+    submit = SubmitField("Import")
 
 
 class ReviewForm(TrackerForm):

@@ -415,3 +415,119 @@ def search(db, text, limit=50):
         if not words:
             return []
         return rows(db, SEARCH, {"query": " ".join(phrase(w) for w in words), "limit": limit})
+
+
+MOTIONS = """
+SELECT motion.id, motion.title, motion.kind, motion.identifier, motion.status, motion.introduced_on,
+       motion.decided_on, motion.updated_at, city.slug AS city_slug, city.name AS city_name, city.state AS city_state,
+       (SELECT max(action.date) FROM action WHERE action.motion_id = motion.id) AS last_action_on,
+       count(*) OVER () AS total
+FROM motion JOIN city ON city.id = motion.city_id
+WHERE motion.published = 1
+  AND (:status IS NULL OR motion.status = :status)
+  AND (:state IS NULL OR city.state = :state)
+  AND (:city IS NULL OR city.slug = :city)
+  AND (:kind IS NULL OR motion.kind = :kind)
+  AND (:updated_since IS NULL OR motion.updated_at >= :updated_since)
+  AND (:ids IS NULL OR motion.id IN (SELECT value FROM json_each(:ids)))
+ORDER BY motion.id
+LIMIT :limit OFFSET :offset
+"""
+
+
+def list_motions(db, status=None, state=None, city=None, kind=None, q=None, updated_since=None, page=1, per_page=50):
+    """Return one page of published motions matching the filters, and how many match in all."""
+    ids = None
+    if q is not None:
+        ids = json.dumps([r["id"] for r in search(db, q, limit=100_000)])
+    params = {
+        "status": status,
+        "state": state,
+        "city": city,
+        "kind": kind,
+        "updated_since": updated_since,
+        "ids": ids,
+        "limit": per_page,
+        "offset": (page - 1) * per_page,
+    }
+    found = rows(db, MOTIONS, params)
+    total = found[0]["total"] if found else count_motions(db, params)
+    for row in found:
+        del row["total"]
+    return found, total
+
+
+def count_motions(db, params):
+    """Count the motions matching list_motions' filters (for a page past the end)."""
+    sql = MOTIONS.split("ORDER BY")[0].replace("count(*) OVER () AS total", "1 AS one")
+    return db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]  # noqa: S608 - constant SQL
+
+
+def iter_rows(db, sql, params=()):
+    """Yield a query's rows as dicts one at a time (for streamed exports)."""
+    cursor = db.execute(sql, params)
+    names = [column[0] for column in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))
+
+
+# One row per action of each published motion (one row with empty action columns for a motion without any), in
+# a stable order: what /exports/motions.csv holds, and what import-csv reads back.
+MOTION_EXPORT = """
+SELECT city.name AS city, city.state, city.council_seats, motion.title, motion.kind, motion.identifier,
+       motion.summary, motion.campaign, motion.petition_signatures,
+       action.date, action.classification, action.description,
+       vote.result AS vote_result, vote.yes, vote.no, vote.abstain, vote.absent, vote.excused,
+       (SELECT group_concat(url, ' ') FROM (
+            SELECT DISTINCT source.url FROM citation JOIN source ON source.id = citation.source_id
+            WHERE source.url IS NOT NULL
+              AND ((action.id IS NOT NULL AND citation.table_name = 'action' AND citation.row_id = action.id)
+                OR (action.id IS NULL AND citation.table_name = 'motion' AND citation.row_id = motion.id))
+            ORDER BY source.url)) AS source_url
+FROM motion
+JOIN city ON city.id = motion.city_id
+LEFT JOIN action ON action.motion_id = motion.id
+LEFT JOIN vote ON vote.id = (SELECT min(v.id) FROM vote AS v WHERE v.action_id = action.id)
+WHERE motion.published = 1
+ORDER BY city.state, city.name, motion.title, action.date, action.id
+"""
+
+
+def motion_export_rows(db):
+    """Yield the rows of motions.csv."""
+    return iter_rows(db, MOTION_EXPORT)
+
+
+VOTE_EXPORT = """
+SELECT city.name AS city, city.state, motion.id AS motion_id, motion.title, vote.id AS vote_id, vote.date,
+       vote.result, vote.yes, vote.no, vote.abstain, vote.absent, vote.excused,
+       vote_member.member_name, vote_member.option AS member_option
+FROM vote
+JOIN motion ON motion.id = vote.motion_id
+JOIN city ON city.id = motion.city_id
+LEFT JOIN vote_member ON vote_member.vote_id = vote.id
+WHERE motion.published = 1
+ORDER BY city.state, city.name, motion.title, vote.date, vote.id, vote_member.id
+"""
+
+
+def vote_export_rows(db):
+    """Yield the rows of votes.csv."""
+    return iter_rows(db, VOTE_EXPORT)
+
+
+RECENT_ACTIONS = """
+SELECT action.id, action.motion_id, action.date, action.classification, action.description, motion.title,
+       motion.updated_at, city.name AS city_name, city.state AS city_state
+FROM action
+JOIN motion ON motion.id = action.motion_id
+JOIN city ON city.id = motion.city_id
+WHERE motion.published = 1 AND (:city IS NULL OR city.slug = :city)
+ORDER BY action.date DESC, action.id DESC
+LIMIT :limit
+"""
+
+
+def recent_actions(db, city_slug=None, limit=50):
+    """Return the latest actions on published motions (of one city, if given), newest first."""
+    return rows(db, RECENT_ACTIONS, {"city": city_slug, "limit": limit})

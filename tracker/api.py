@@ -1,0 +1,142 @@
+"""The JSON API under /api/v1: cities, motions and the OpenAPI document that describes them."""
+
+import hashlib
+import json
+from datetime import datetime
+
+from flask import Blueprint, Response, abort, request, url_for
+
+from . import exports, geo, openapi, queries
+from . import status as status_rules
+from .db import get_db
+from .errors import Refused
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+MAX_PER_PAGE = 500
+DEFAULT_PER_PAGE = 50
+
+
+def json_body(data, last_modified=None):
+    """A JSON response for GET: CORS open, with an ETag and Last-Modified, answering 304 when unchanged."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    response = Response(body, mimetype="application/json")
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Cache-Control"] = "public, max-age=60"
+    response.set_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
+    if last_modified:
+        response.last_modified = exports.as_datetime(last_modified)
+    return response.make_conditional(request)
+
+
+def bad_request(message):
+    """Stop with a 400 whose JSON message says what to change."""
+    raise Refused(description=message)
+
+
+def whole_number(name, default, low, high):
+    """Read an integer query parameter within [low, high], or refuse the request."""
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        bad_request(f"{name} must be a whole number from {low} to {high}.")
+    return int(raw)
+
+
+def choice(name, allowed, transform=str):
+    """Read an optional query parameter that must be one of allowed, or refuse the request."""
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return None
+    value = transform(raw)
+    if value not in allowed:
+        bad_request(f"{name} must be one of: {', '.join(sorted(allowed))}.")
+    return value
+
+
+def iso_since(name):
+    """Read an optional ISO 8601 date or time parameter, returned in the stored timestamp form."""
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        bad_request(f"{name} must be an ISO 8601 date or time, like 2018-04-16 or 2018-04-16T12:00:00Z.")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(exports.UTC).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@bp.get("/cities")
+def cities():
+    """Every city with its published motions."""
+    db = get_db()
+    base = exports.site_base()
+    data = [exports.city_json(base, c) for c in queries.list_cities(db)]
+    return json_body({"data": data}, queries.last_changed(db))
+
+
+@bp.get("/cities/<slug>")
+def city(slug):
+    """One city with its published motions."""
+    found = queries.get_city(get_db(), slug)
+    if found is None:
+        abort(404)
+    return json_body(exports.city_json(exports.site_base(), found), found["updated_at"])
+
+
+@bp.get("/motions")
+def motions():
+    """Published motions, filtered (status, state, city, kind, q, updated_since) and paginated."""
+    db = get_db()
+    filters = {
+        "status": choice("status", set(status_rules.CODES)),
+        "state": choice("state", set(geo.states()), str.upper),
+        "city": request.args.get("city", "").strip() or None,
+        "kind": choice("kind", {"resolution", "ordinance", "statement", "motion", "policy"}),
+        "q": request.args.get("q", "").strip() or None,
+        "updated_since": iso_since("updated_since"),
+    }
+    page = whole_number("page", 1, 1, 1_000_000)
+    per_page = whole_number("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
+    found, total = queries.list_motions(db, **filters, page=page, per_page=per_page)
+    base = exports.site_base()
+    args = {k: v for k, v in request.args.items() if k not in ("page", "per_page")}
+
+    def page_url(number):
+        """The absolute URL of another page of the same listing."""
+        return base + url_for(".motions", **args, page=number, per_page=per_page)
+
+    next_url = page_url(page + 1) if page * per_page < total else None
+    prev_url = page_url(page - 1) if page > 1 and total else None
+    response = json_body(
+        {
+            "data": [exports.motion_summary_json(base, r) for r in found],
+            "page": page,
+            "per_page": per_page,
+            "total": total,
+            "next": next_url,
+            "prev": prev_url,
+        },
+        queries.last_changed(db),
+    )
+    links = [f'<{url}>; rel="{rel}"' for url, rel in ((next_url, "next"), (prev_url, "prev")) if url]
+    if links:
+        response.headers["Link"] = ", ".join(links)
+    return response
+
+
+@bp.get("/motions/<int:motion_id>")
+def motion(motion_id):
+    """One published motion with its city, actions, votes, hearings, testimony and sources."""
+    found = queries.get_motion(get_db(), motion_id)
+    if found is None:
+        abort(404)
+    return json_body(exports.motion_json(exports.site_base(), found), found["updated_at"])
+
+
+@bp.get("/openapi.json")
+def openapi_document():
+    """The OpenAPI 3.1 document of this API."""
+    return json_body(openapi.document(exports.site_base() + "/api/v1"))

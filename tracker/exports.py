@@ -1,0 +1,369 @@
+"""Open-data writers as pure functions (JSON shapes, CSV, GeoJSON, Atom), and the routes that serve them.
+
+Only published motions and consented testimony names reach these functions: the queries they are given
+already filter them.
+"""
+
+import csv
+import io
+import json
+from collections import Counter
+from datetime import UTC, datetime
+
+from flask import Blueprint, Response, abort, current_app, request
+
+from . import queries
+from . import status as status_rules
+from .db import connect, get_db
+
+bp = Blueprint("exports", __name__)
+
+# A spreadsheet would run a cell starting with one of these as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+# The columns of /exports/motions.csv, which is also the import format (one row per action; a motion without
+# actions has one row with the action columns empty). Vote columns hold the vote that decided that action.
+MOTION_COLUMNS = (
+    "city",
+    "state",
+    "council_seats",
+    "title",
+    "kind",
+    "identifier",
+    "summary",
+    "campaign",
+    "petition_signatures",
+    "date",
+    "status",
+    "description",
+    "vote_result",
+    "yes",
+    "no",
+    "abstain",
+    "absent",
+    "excused",
+    "source_url",
+)
+VOTE_COLUMNS = (
+    "city",
+    "state",
+    "motion_id",
+    "title",
+    "vote_id",
+    "date",
+    "result",
+    "yes",
+    "no",
+    "abstain",
+    "absent",
+    "excused",
+    "member_name",
+    "member_option",
+)
+
+
+# JSON shapes, shared by the API.
+
+
+def citations_json(citations):
+    """Shape citations as OCD-style sources: the source's fields plus what it says."""
+    return [
+        {**{k: c["source"][k] for k in ("url", "title", "publisher", "published_on")}, "note": c["note"]}
+        for c in citations
+    ]
+
+
+def city_ref(base, slug, name, state):
+    """Shape a short reference to a city."""
+    return {"slug": slug, "name": name, "state": state, "url": f"{base}/cities/{slug}"}
+
+
+def motion_summary_json(base, row):
+    """Shape a motion of a list."""
+    return {
+        "id": row["id"],
+        "url": f"{base}/motions/{row['id']}",
+        "api_url": f"{base}/api/v1/motions/{row['id']}",
+        "title": row["title"],
+        "kind": row["kind"],
+        "identifier": row["identifier"],
+        "status": row["status"],
+        "introduced_on": row["introduced_on"],
+        "decided_on": row["decided_on"],
+        "last_action_on": row["last_action_on"],
+        "updated_at": row["updated_at"],
+        "city": city_ref(base, row["city_slug"], row["city_name"], row["city_state"]),
+    }
+
+
+def city_json(base, city):
+    """Shape a city with its published motions."""
+    return {
+        **{k: city[k] for k in ("slug", "name", "state", "ocd_id", "lat", "lon", "council_seats", "updated_at")},
+        "url": f"{base}/cities/{city['slug']}",
+        "api_url": f"{base}/api/v1/cities/{city['slug']}",
+        "motions": [
+            {
+                "id": m["id"],
+                "title": m["title"],
+                "kind": m["kind"],
+                "status": m["status"],
+                "last_action_on": m["last_action_on"],
+                "api_url": f"{base}/api/v1/motions/{m['id']}",
+            }
+            for m in city["motions"]
+        ],
+    }
+
+
+def motion_json(base, motion):
+    """Shape a whole motion record (as queries.get_motion returns it)."""
+    city = motion["city"]
+    return {
+        "id": motion["id"],
+        "url": f"{base}/motions/{motion['id']}",
+        "api_url": f"{base}/api/v1/motions/{motion['id']}",
+        **{
+            k: motion[k]
+            for k in (
+                "title",
+                "kind",
+                "identifier",
+                "summary",
+                "status",
+                "introduced_on",
+                "decided_on",
+                "last_action_on",
+                "campaign",
+                "petition_signatures",
+                "created_at",
+                "updated_at",
+            )
+        },
+        "status_label": status_rules.label(motion["status"]),
+        "no_news_since": motion["no_news_since"].isoformat() if motion["no_news_since"] else None,
+        "city": {**city_ref(base, city["slug"], city["name"], city["state"]), "council_seats": city["council_seats"]},
+        "sources": citations_json(motion["citations"]),
+        "actions": [
+            {
+                **{k: a[k] for k in ("id", "date", "classification", "description")},
+                "sources": citations_json(a["citations"]),
+            }
+            for a in motion["actions"]
+        ],
+        "votes": [
+            {
+                **{k: v[k] for k in ("id", "action_id", "date", "result")},
+                "counts": {o: v[o] for o in ("yes", "no", "abstain", "absent", "excused")},
+                "roll_call": v["members"],
+                "sources": citations_json(v["citations"]),
+            }
+            for v in motion["votes"]
+        ],
+        "hearings": [
+            {
+                **{k: h[k] for k in ("id", "date", "body", "duration_minutes", "notes")},
+                "speakers": {side: h[f"speakers_{side}"] for side in ("total", "support", "oppose", "neutral")},
+                "testimony": [
+                    {
+                        **{k: t[k] for k in ("id", "speaker_name", "affiliation", "position", "summary")},
+                        "sources": citations_json(t["citations"]),
+                    }
+                    for t in h["testimony"]
+                ],
+                "sources": citations_json(h["citations"]),
+            }
+            for h in motion["hearings"]
+        ],
+    }
+
+
+# CSV.
+
+
+def safe_cell(value):
+    """Write a value as a CSV cell: None as empty, and text a spreadsheet would run as a formula neutralised."""
+    if value is None:
+        return ""
+    text = str(value)
+    if text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
+def unsafe_cell(text):
+    """Undo safe_cell's neutralising quote when reading a cell back (so an export re-imports unchanged)."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
+        return text[1:]
+    return text
+
+
+def csv_lines(columns, records):
+    """Yield CSV text (RFC 4180: CRLF line ends, quoting where needed) a header and one row at a time."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([safe_cell(record.get(c)) for c in columns])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def motion_rows(rows):
+    """Shape rows of queries.motion_export_rows for motions.csv."""
+    for row in rows:
+        yield {**row, "status": row["classification"]}
+
+
+def vote_rows(rows):
+    """Shape rows of queries.vote_export_rows for votes.csv."""
+    yield from rows
+
+
+# GeoJSON.
+
+
+def cities_geojson(base, cities):
+    """Return a FeatureCollection with one Point per city ([lon, lat]) and its motions' statuses."""
+    features = []
+    for city in cities:
+        counts = Counter(m["status"] for m in city["motions"])
+        latest = max(city["motions"], key=lambda m: (m["last_action_on"] or "", m["id"]), default=None)
+        features.append(
+            {
+                "type": "Feature",
+                "id": city["slug"],
+                "geometry": {"type": "Point", "coordinates": [city["lon"], city["lat"]]},
+                "properties": {
+                    "name": city["name"],
+                    "state": city["state"],
+                    "slug": city["slug"],
+                    "url": f"{base}/cities/{city['slug']}",
+                    "motion_count": len(city["motions"]),
+                    "status_counts": {code: counts[code] for code in status_rules.CODES if counts[code]},
+                    "latest_status": latest["status"] if latest else None,
+                    "latest_action_on": latest["last_action_on"] if latest else None,
+                    "motions": [
+                        {"id": m["id"], "title": m["title"], "status": m["status"], "url": f"{base}/motions/{m['id']}"}
+                        for m in city["motions"]
+                    ],
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+# Atom.
+
+
+def atom_feed(base, feed_url, title, entries, updated):
+    """Return an Atom document (bytes) of recent actions, newest first."""
+    from feedgen.feed import FeedGenerator
+
+    feed = FeedGenerator()
+    feed.id(feed_url)
+    feed.title(title)
+    feed.link(href=feed_url, rel="self")
+    feed.link(href=f"{base}/", rel="alternate")
+    feed.author({"name": "tracker"})
+    feed.subtitle("Council actions on police exchanges with foreign police and militaries")
+    feed.updated(as_datetime(updated))
+    feed.language("en")
+    feed.generator("tracker")
+    for row in reversed(entries):  # feedgen lists the last added first
+        entry = feed.add_entry()
+        url = f"{base}/motions/{row['motion_id']}"
+        entry.id(f"{url}#action-{row['id']}")
+        label = status_rules.label(row["classification"])
+        entry.title(f"{row['city_name']}, {row['city_state']}: {row['title']}: {label}")
+        entry.link(href=url)
+        entry.updated(as_datetime(row["updated_at"]))
+        entry.published(as_datetime(row["date"]))
+        entry.summary(f"{row['date']}: {row['description']}")
+    return feed.atom_str(pretty=True)
+
+
+def as_datetime(value):
+    """Turn an ISO date or UTC timestamp into an aware datetime (the epoch for None)."""
+    if not value:
+        return datetime(1970, 1, 1, tzinfo=UTC)
+    if len(value) == 10:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+# Routes.
+
+
+def site_base():
+    """Return the site's absolute base URL, without a trailing slash."""
+    return request.url_root.rstrip("/")
+
+
+def download(body, mimetype, filename):
+    """A response offered as a file download."""
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def streamed_csv(columns, query, shape):
+    """Stream a CSV from a query on a connection of its own, open for as long as the download lasts."""
+    path = current_app.config["DATABASE"]
+
+    def generate():
+        """Yield the CSV text row by row, then close the connection."""
+        db = connect(path)
+        try:
+            yield from csv_lines(columns, shape(query(db)))
+        finally:
+            db.conn.close()
+
+    return generate()
+
+
+@bp.get("/exports/motions.csv")
+def motions_csv():
+    """Every published motion's dated history, one row per action, streamed."""
+    body = streamed_csv(MOTION_COLUMNS, queries.motion_export_rows, motion_rows)
+    return download(body, "text/csv", "motions.csv")
+
+
+@bp.get("/exports/votes.csv")
+def votes_csv():
+    """Every vote on a published motion, one row per vote or per member where a roll call exists, streamed."""
+    body = streamed_csv(VOTE_COLUMNS, queries.vote_export_rows, vote_rows)
+    return download(body, "text/csv", "votes.csv")
+
+
+@bp.get("/exports/cities.geojson")
+def cities_geojson_route():
+    """Every city as a GeoJSON point with its motions' statuses."""
+    body = json.dumps(cities_geojson(site_base(), queries.list_cities(get_db())), separators=(",", ":"))
+    response = download(body, "application/geo+json", "cities.geojson")
+    response.headers["Content-Disposition"] = 'inline; filename="cities.geojson"'
+    return response
+
+
+@bp.get("/feed.atom")
+def feed():
+    """Recent council actions everywhere, as Atom."""
+    db = get_db()
+    entries = queries.recent_actions(db)
+    body = atom_feed(site_base(), request.url, "tracker: recent council actions", entries, queries.last_changed(db))
+    return Response(body, mimetype="application/atom+xml")
+
+
+@bp.get("/cities/<slug>/feed.atom")
+def city_feed(slug):
+    """Recent council actions in one city, as Atom."""
+    db = get_db()
+    city = queries.get_city(db, slug)
+    if city is None:
+        abort(404)
+    entries = queries.recent_actions(db, city_slug=slug)
+    body = atom_feed(site_base(), request.url, f"tracker: {city['name']}, {city['state']}", entries, city["updated_at"])
+    return Response(body, mimetype="application/atom+xml")

@@ -1,0 +1,268 @@
+"""The OpenAPI 3.1 document of /api/v1: every route and the JSON Schema of every response."""
+
+from . import status as status_rules
+
+VERSION = "1.0.0"
+
+
+def nullable(schema):
+    """Allow null (unknown) besides the schema."""
+    kind = schema.get("type")
+    if kind is None:
+        return {"anyOf": [schema, {"type": "null"}]}
+    return {**schema, "type": [kind, "null"]}
+
+
+def obj(properties, required=None):
+    """An object schema whose listed properties are all present (values may still be null)."""
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": required or list(properties),
+        "additionalProperties": False,
+    }
+
+
+def ref(name):
+    """A reference to a component schema."""
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+DATE = {"type": "string", "format": "date"}
+TIMESTAMP = {"type": "string", "format": "date-time"}
+COUNT = nullable({"type": "integer", "minimum": 0})
+TEXT = {"type": "string"}
+STATUS = {"type": "string", "enum": list(status_rules.CODES)}
+KIND = {"type": "string", "enum": ["resolution", "ordinance", "statement", "motion", "policy"]}
+
+SCHEMAS = {
+    "Error": obj({"error": obj({"status": {"type": "integer"}, "message": TEXT})}),
+    "Source": obj(
+        {
+            "url": nullable({"type": "string", "format": "uri"}),
+            "title": TEXT,
+            "publisher": nullable(TEXT),
+            "published_on": nullable(DATE),
+            "note": nullable(TEXT),
+        }
+    ),
+    "CityRef": obj({"slug": TEXT, "name": TEXT, "state": TEXT, "url": TEXT}),
+    "MotionSummary": obj(
+        {
+            "id": {"type": "integer"},
+            "url": TEXT,
+            "api_url": TEXT,
+            "title": TEXT,
+            "kind": KIND,
+            "identifier": nullable(TEXT),
+            "status": STATUS,
+            "introduced_on": nullable(DATE),
+            "decided_on": nullable(DATE),
+            "last_action_on": nullable(DATE),
+            "updated_at": TIMESTAMP,
+            "city": ref("CityRef"),
+        }
+    ),
+    "City": obj(
+        {
+            "slug": TEXT,
+            "name": TEXT,
+            "state": TEXT,
+            "ocd_id": nullable(TEXT),
+            "lat": {"type": "number", "minimum": -90, "maximum": 90},
+            "lon": {"type": "number", "minimum": -180, "maximum": 180},
+            "council_seats": {"type": "integer", "minimum": 1},
+            "url": TEXT,
+            "api_url": TEXT,
+            "updated_at": TIMESTAMP,
+            "motions": {
+                "type": "array",
+                "items": obj(
+                    {
+                        "id": {"type": "integer"},
+                        "title": TEXT,
+                        "kind": KIND,
+                        "status": STATUS,
+                        "last_action_on": nullable(DATE),
+                        "api_url": TEXT,
+                    }
+                ),
+            },
+        }
+    ),
+    "Action": obj(
+        {
+            "id": {"type": "integer"},
+            "date": DATE,
+            "classification": STATUS,
+            "description": TEXT,
+            "sources": {"type": "array", "items": ref("Source")},
+        }
+    ),
+    "Vote": obj(
+        {
+            "id": {"type": "integer"},
+            "action_id": nullable({"type": "integer"}),
+            "date": DATE,
+            "result": {"type": "string", "enum": ["pass", "fail"]},
+            "counts": obj(dict.fromkeys(("yes", "no", "abstain", "absent", "excused"), COUNT)),
+            "roll_call": {
+                "type": "array",
+                "items": obj(
+                    {
+                        "name": TEXT,
+                        "option": {"type": "string", "enum": ["yes", "no", "abstain", "absent", "excused"]},
+                    }
+                ),
+            },
+            "sources": {"type": "array", "items": ref("Source")},
+        }
+    ),
+    "Testimony": obj(
+        {
+            "id": {"type": "integer"},
+            "speaker_name": nullable(TEXT),
+            "affiliation": nullable(TEXT),
+            "position": {"type": "string", "enum": ["support", "oppose", "neutral"]},
+            "summary": nullable(TEXT),
+            "sources": {"type": "array", "items": ref("Source")},
+        }
+    ),
+    "Hearing": obj(
+        {
+            "id": {"type": "integer"},
+            "date": DATE,
+            "body": TEXT,
+            "duration_minutes": COUNT,
+            "speakers": obj({"total": COUNT, "support": COUNT, "oppose": COUNT, "neutral": COUNT}),
+            "notes": nullable(TEXT),
+            "testimony": {"type": "array", "items": ref("Testimony")},
+            "sources": {"type": "array", "items": ref("Source")},
+        }
+    ),
+}
+SCHEMAS["Motion"] = obj(
+    {
+        **SCHEMAS["MotionSummary"]["properties"],
+        "summary": nullable(TEXT),
+        "status_label": TEXT,
+        "no_news_since": nullable(DATE),
+        "campaign": nullable(TEXT),
+        "petition_signatures": COUNT,
+        "created_at": TIMESTAMP,
+        "city": obj({"slug": TEXT, "name": TEXT, "state": TEXT, "url": TEXT, "council_seats": {"type": "integer"}}),
+        "sources": {"type": "array", "items": ref("Source")},
+        "actions": {"type": "array", "items": ref("Action")},
+        "votes": {"type": "array", "items": ref("Vote")},
+        "hearings": {"type": "array", "items": ref("Hearing")},
+    }
+)
+SCHEMAS["CityList"] = obj({"data": {"type": "array", "items": ref("City")}})
+SCHEMAS["MotionPage"] = obj(
+    {
+        "data": {"type": "array", "items": ref("MotionSummary")},
+        "page": {"type": "integer", "minimum": 1},
+        "per_page": {"type": "integer", "minimum": 1, "maximum": 500},
+        "total": {"type": "integer", "minimum": 0},
+        "next": nullable(TEXT),
+        "prev": nullable(TEXT),
+    }
+)
+
+
+def json_response(schema, description):
+    """A 200 response with a JSON body."""
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+ERRORS = {
+    str(code): {"description": text, "content": {"application/json": {"schema": ref("Error")}}}
+    for code, text in (
+        (400, "Bad request (a parameter out of range)"),
+        (404, "Not found"),
+        (405, "Method not allowed"),
+        (429, "Too many requests"),
+        (500, "Server error"),
+    )
+}
+CONDITIONAL = [
+    {
+        "name": "If-None-Match",
+        "in": "header",
+        "required": False,
+        "schema": TEXT,
+        "description": "An ETag from an earlier response; an unchanged resource answers 304 with no body.",
+    },
+    {"name": "If-Modified-Since", "in": "header", "required": False, "schema": TEXT},
+]
+
+
+def query(name, schema, description):
+    """An optional query parameter."""
+    return {"name": name, "in": "query", "required": False, "schema": schema, "description": description}
+
+
+def operation(summary, schema, description, parameters=(), path_parameters=()):
+    """A GET operation with its success, 304 and error responses."""
+    params = [{"name": p, "in": "path", "required": True, "schema": TEXT} for p in path_parameters]
+    return {
+        "get": {
+            "summary": summary,
+            "parameters": [*params, *parameters, *CONDITIONAL],
+            "responses": {"200": json_response(schema, description), "304": {"description": "Not modified"}, **ERRORS},
+        }
+    }
+
+
+def document(server_url="/api/v1"):
+    """Return the OpenAPI document."""
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "tracker open data API",
+            "version": VERSION,
+            "description": (
+                "City council motions to end police exchange and training programs with foreign police and "
+                "militaries: cities, motions, their dated actions, votes with roll calls, hearings, published "
+                "testimony and the source behind every fact. Only published records; unknown values are null. "
+                "Dates are ISO 8601. Every response allows any origin (CORS) and carries ETag and Last-Modified."
+            ),
+            "license": {"name": "Open Data Commons Attribution License", "identifier": "ODC-By-1.0"},
+        },
+        "servers": [{"url": server_url}],
+        "paths": {
+            "/cities": operation("Every city with its published motions", ref("CityList"), "The cities"),
+            "/cities/{slug}": operation("One city", ref("City"), "The city", path_parameters=["slug"]),
+            "/motions": operation(
+                "Published motions, filtered and paginated",
+                ref("MotionPage"),
+                "One page of motions",
+                parameters=[
+                    query("status", STATUS, "Only motions with this status"),
+                    query("state", {"type": "string", "pattern": "^[A-Za-z]{2}$"}, "Only cities in this state"),
+                    query("city", TEXT, "Only this city (its slug, e.g. durham-nc)"),
+                    query("kind", KIND, "Only this kind of motion"),
+                    query("q", TEXT, "Full-text search over titles, summaries, cities and actions"),
+                    query(
+                        "updated_since",
+                        {"type": "string"},
+                        "Only motions changed at or after this date or time (ISO 8601)",
+                    ),
+                    query("page", {"type": "integer", "minimum": 1, "default": 1}, "Page number"),
+                    query(
+                        "per_page", {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}, "Motions per page"
+                    ),
+                ],
+            ),
+            "/motions/{id}": operation(
+                "One motion with everything recorded about it", ref("Motion"), "The motion", path_parameters=["id"]
+            ),
+            "/openapi.json": {
+                "get": {
+                    "summary": "This document",
+                    "responses": {"200": {"description": "The OpenAPI document", "content": {"application/json": {}}}},
+                }
+            },
+        },
+        "components": {"schemas": SCHEMAS},
+    }
