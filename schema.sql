@@ -6,7 +6,7 @@
 PRAGMA user_version = 3;
 
 CREATE TABLE city (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     slug TEXT NOT NULL UNIQUE
         CHECK (length(slug) BETWEEN 1 AND 80 AND slug NOT GLOB '*[^a-z0-9-]*'
                AND slug NOT GLOB '-*' AND slug NOT GLOB '*-' AND slug NOT GLOB '*--*'),
@@ -23,7 +23,7 @@ CREATE TABLE city (
 CREATE INDEX city_state ON city (state, name);
 
 CREATE TABLE motion (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     city_id INTEGER NOT NULL REFERENCES city (id),
     kind TEXT NOT NULL CHECK (kind IN ('resolution', 'ordinance', 'statement', 'motion', 'policy')),
     identifier TEXT CHECK (identifier IS NULL OR length(identifier) BETWEEN 1 AND 60),
@@ -47,7 +47,7 @@ CREATE INDEX motion_status ON motion (published, status);
 CREATE INDEX motion_updated ON motion (updated_at);
 
 CREATE TABLE action (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     motion_id INTEGER NOT NULL REFERENCES motion (id),
     date TEXT NOT NULL CHECK (date IS date(date, '+0 days')),
     classification TEXT NOT NULL
@@ -59,7 +59,7 @@ CREATE INDEX action_motion ON action (motion_id, date, id);
 CREATE INDEX action_date ON action (date);
 
 CREATE TABLE vote (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     motion_id INTEGER NOT NULL REFERENCES motion (id),
     action_id INTEGER REFERENCES action (id),
     date TEXT NOT NULL CHECK (date IS date(date, '+0 days')),
@@ -89,8 +89,24 @@ BEGIN
     SELECT RAISE(ABORT, 'vote counts exceed the council seats');
 END;
 
+-- Nor can a council shrink below a vote already recorded, or a motion move to a council too small for its votes.
+CREATE TRIGGER city_seats_cover_votes BEFORE UPDATE OF council_seats ON city
+WHEN EXISTS (SELECT 1 FROM vote JOIN motion ON motion.id = vote.motion_id WHERE motion.city_id = NEW.id
+             AND coalesce(vote.yes, 0) + coalesce(vote.no, 0) + coalesce(vote.abstain, 0) + coalesce(vote.absent, 0)
+                 + coalesce(vote.excused, 0) > NEW.council_seats)
+BEGIN
+    SELECT RAISE(ABORT, 'vote counts exceed the council seats');
+END;
+CREATE TRIGGER motion_city_covers_votes BEFORE UPDATE OF city_id ON motion
+WHEN EXISTS (SELECT 1 FROM vote WHERE vote.motion_id = NEW.id
+             AND coalesce(vote.yes, 0) + coalesce(vote.no, 0) + coalesce(vote.abstain, 0) + coalesce(vote.absent, 0)
+                 + coalesce(vote.excused, 0) > (SELECT council_seats FROM city WHERE id = NEW.city_id))
+BEGIN
+    SELECT RAISE(ABORT, 'vote counts exceed the council seats');
+END;
+
 CREATE TABLE vote_member (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     vote_id INTEGER NOT NULL REFERENCES vote (id),
     member_name TEXT NOT NULL CHECK (length(trim(member_name)) BETWEEN 1 AND 120),
     option TEXT NOT NULL CHECK (option IN ('yes', 'no', 'abstain', 'absent', 'excused')),
@@ -98,7 +114,7 @@ CREATE TABLE vote_member (
 ) STRICT;
 
 CREATE TABLE hearing (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     motion_id INTEGER NOT NULL REFERENCES motion (id),
     date TEXT NOT NULL CHECK (date IS date(date, '+0 days')),
     body TEXT NOT NULL CHECK (length(trim(body)) BETWEEN 1 AND 200),
@@ -112,7 +128,7 @@ CREATE TABLE hearing (
 CREATE INDEX hearing_motion ON hearing (motion_id, date);
 
 CREATE TABLE testimony (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     hearing_id INTEGER NOT NULL REFERENCES hearing (id),
     speaker_name TEXT CHECK (speaker_name IS NULL OR length(speaker_name) BETWEEN 1 AND 120),
     -- The public sees "a resident" unless the speaker's name is already public in the source.
@@ -124,7 +140,7 @@ CREATE TABLE testimony (
 CREATE INDEX testimony_hearing ON testimony (hearing_id);
 
 CREATE TABLE source (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     url TEXT UNIQUE CHECK (url IS NULL OR ((url GLOB 'http://?*' OR url GLOB 'https://?*')
                                            AND length(url) <= 2000 AND url NOT GLOB '*[ ]*')),
     title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 300),
@@ -135,7 +151,7 @@ CREATE TABLE source (
 
 -- What a source says about one record; any record may cite several sources (OCD's sources[]).
 CREATE TABLE citation (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     table_name TEXT NOT NULL CHECK (table_name IN ('city', 'motion', 'action', 'vote', 'hearing', 'testimony')),
     row_id INTEGER NOT NULL,
     source_id INTEGER NOT NULL REFERENCES source (id),

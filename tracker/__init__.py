@@ -7,6 +7,7 @@ from pathlib import Path
 
 from flask import Flask, current_app, request
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.routing import IntegerConverter
 
 from . import api, auth, cli, db, editor, errors, exports, formatting, public
 
@@ -27,6 +28,8 @@ DEFAULTS = {
 def create_app(test_config=None):
     """Create the Flask app: defaults, then instance/config.py, then TRACKER_* variables, then test_config."""
     app = Flask(__name__, instance_relative_config=True, template_folder="../templates")
+    # Ids in URLs stay within SQLite's integers: a larger one is simply not found (404), never an error.
+    app.url_map.converters["int"] = SQLiteInteger
     app.config.from_mapping(DEFAULTS, DATABASE=os.path.join(app.instance_path, "tracker.db"))
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -68,6 +71,14 @@ def security_headers(response):
     if request.is_secure:
         response.headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
     return response
+
+
+class SQLiteInteger(IntegerConverter):
+    """The <int:...> URL converter, bounded to what SQLite can store."""
+
+    def __init__(self, url_map, fixed_digits=0, min=None, max=2**63 - 1, signed=False):
+        """Default the upper bound to SQLite's largest integer."""
+        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
 def instance_secret_key(instance_path):

@@ -10,7 +10,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 
 from . import forms, queries, records
-from .db import get_db
+from .db import get_db, transaction
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 login_manager = LoginManager()
@@ -143,7 +143,12 @@ def login():
     db = get_db()
     email = form.email.data.strip().lower()
     address = request.remote_addr or "unknown"
-    wait = retry_after(db, email, address)
+    # Check the limits and count this attempt in one write transaction, before the (slow) password check, so
+    # that attempts sent in parallel cannot all slip under the limit. A successful login removes it again.
+    with transaction(db):
+        wait = retry_after(db, email, address)
+        if not wait:
+            records.record_login_attempt(db, email, address, WINDOW)
     if wait:
         minutes = max(1, round(wait / 60))
         form.form_errors.append(
@@ -153,7 +158,6 @@ def login():
     row = queries.get_user_by_email(db, email)
     valid = verify_password(row["password_hash"] if row else DUMMY_HASH, form.password.data)
     if not (row and valid and row["active"]):
-        records.record_failed_login(db, email, address, WINDOW)
         form.form_errors.append(GENERIC_ERROR)
         return render_template("auth/login.html", form=form)
     if hasher.check_needs_rehash(row["password_hash"]):

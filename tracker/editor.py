@@ -39,7 +39,10 @@ def form_context(kind, motion=None, row=None):
     """Return what a kind's form rules need from the database."""
     db = get_db()
     if kind == "city":
-        return {"slug_taken": lambda slug: queries.slug_taken(db, slug, row["id"] if row else None)}
+        return {
+            "slug_taken": lambda slug: queries.slug_taken(db, slug, row["id"] if row else None),
+            "largest_vote": queries.largest_vote(db, row["id"]) if row else 0,
+        }
     if kind == "motion":
         return {
             "cities": queries.city_choices(db),
@@ -286,9 +289,9 @@ def edit_hearing(row_id):
 
 
 @bp.route("/testimony/<int:row_id>/edit", methods=["GET", "POST"])
-@role_required(*ROLES)
+@role_required(*EDITORS)
 def edit_testimony(row_id):
-    """Correct a testimony."""
+    """Correct a testimony (editors only: it may hold a name that is not public)."""
     return edit_part("testimony", row_id, "testimony")
 
 
@@ -417,8 +420,8 @@ def changes():
     table = args.get("table") if args.get("table") in records.COLUMNS else None
     op = args.get("op") if args.get("op") in ("insert", "update", "delete") else None
     user = args.get("user", "").strip() or None
-    row = args.get("row", type=int)
-    before_id = args.get("before", type=int)
+    row = args.get("row", type=row_id)
+    before_id = args.get("before", type=row_id)
     entries = queries.changes(get_db(), table=table, user=user, op=op, row=row, before_id=before_id)
     for entry in entries:
         entry["fields"] = changed_fields(entry)
@@ -430,6 +433,14 @@ def changes():
         revertible=records.REVERTIBLE,
         form=forms.ConfirmForm(),
     )
+
+
+def row_id(text):
+    """Read a row id from a query string (ValueError, so the filter is ignored, unless it is a storable id)."""
+    value = int(text)
+    if not 0 < value < 2**63:
+        raise ValueError(text)
+    return value
 
 
 def changed_fields(entry):
@@ -449,13 +460,13 @@ def revert(change_id):
         abort(400)
     db = get_db()
     try:
-        records.revert(db, change_id, current_user.id, confirmed=form.confirm.data)
+        records.revert(db, change_id, current_user.id, confirmed=form.seen.data or None)
     except records.RevertConflict as conflict:
         return render_template(
             "editor/revert_conflict.html",
             change=conflict.change,
             current=conflict.current,
-            form=forms.ConfirmForm(confirm=True),
+            seen=conflict.fingerprint,
         ), 409
     except records.RecordError as error:
         flash(readable(error), "error")

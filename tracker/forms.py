@@ -14,6 +14,7 @@ from wtforms import (
     DateField,
     DecimalField,
     EmailField,
+    HiddenField,
     IntegerField,
     PasswordField,
     SelectField,
@@ -41,6 +42,7 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 EARLIEST = date(1900, 1, 1)
 MIN_PASSWORD = 12
+MAX_COUNT = 1_000_000_000
 
 
 def latest_allowed(today=None):
@@ -90,8 +92,8 @@ class CountField(IntegerField):
             raise ValueError("Enter a whole number (0 or more), or leave it blank if it is not known.") from error
 
     def pre_validate(self, form):
-        """Refuse negative counts."""
-        if self.data is not None and self.data < 0:
+        """Refuse negative counts, and numbers too large to be real (or stored)."""
+        if self.data is not None and not 0 <= self.data <= MAX_COUNT:
             raise ValidationError("Enter a whole number (0 or more), or leave it blank if it is not known.")
 
 
@@ -229,9 +231,14 @@ class CityForm(TrackerForm):
             raise ValidationError("Choose a state.")
 
     def validate_council_seats(self, field):
-        """A council has between 1 and 200 seats."""
+        """A council has between 1 and 200 seats, and at least as many as any vote it recorded counted."""
         if field.data is not None and not 1 <= field.data <= 200:
             raise ValidationError("A council has between 1 and 200 seats.")
+        largest = self.context.get("largest_vote") or 0
+        if field.data is not None and field.data < largest:
+            raise ValidationError(
+                f"A vote recorded here counted {largest} members, so the council has at least {largest} seats."
+            )
 
     def validate_slug(self, field):
         """Slugs are lower-case words joined by single hyphens, and unique."""
@@ -247,11 +254,15 @@ class CityForm(TrackerForm):
 
     def validate_lat(self, field):
         """Latitude within -90..90."""
+        if field.data is not None and not field.data.is_finite():
+            raise ValidationError("Enter a number.")
         if field.data is not None and not -90 <= field.data <= 90:
             raise ValidationError("Latitude is between -90 and 90.")
 
     def validate_lon(self, field):
         """Longitude within -180..180."""
+        if field.data is not None and not field.data.is_finite():
+            raise ValidationError("Enter a number.")
         if field.data is not None and not -180 <= field.data <= 180:
             raise ValidationError("Longitude is between -180 and 180.")
 
@@ -309,7 +320,7 @@ class MotionForm(TrackerForm, SourceFields):
     def validate_title(self, field):
         """Titles are unique within a city."""
         taken = self.context.get("title_taken")
-        if field.data and self.city_id.data and taken and taken(self.city_id.data, field.data):
+        if field.data and self.city_id.data in self.city_id.choices and taken and taken(self.city_id.data, field.data):
             raise ValidationError("This city already has a motion with this title.")
 
     def payload(self):
@@ -627,9 +638,9 @@ class ReviewForm(TrackerForm):
 
 
 class ConfirmForm(TrackerForm):
-    """A POST with only the CSRF token (and an optional confirmation)."""
+    """A POST with only the CSRF token; confirming a revert also names the version of the row that was shown."""
 
-    confirm = BooleanField("Yes, replace the newer version", default=False)
+    seen = HiddenField()
     submit = SubmitField("Revert")
 
 

@@ -225,7 +225,8 @@ def get_user(db, account_id):
 
 def get_user_by_email(db, email):
     """Return an account row by email (any case), or None."""
-    found = rows(db, "SELECT * FROM user WHERE email = ? COLLATE NOCASE", [email.strip()])
+    # Emails are stored in lower case; Python's lower() folds non-ASCII letters too, which NOCASE does not.
+    found = rows(db, "SELECT * FROM user WHERE email = ?", [email.strip().lower()])
     return found[0] if found else None
 
 
@@ -254,6 +255,15 @@ def city_by_id(db, city_id):
     return found[0] if found else None
 
 
+def largest_vote(db, city_id):
+    """Return the most members any vote in a city counted (0 if none)."""
+    return db.execute(
+        "SELECT coalesce(max(coalesce(yes, 0) + coalesce(no, 0) + coalesce(abstain, 0) + coalesce(absent, 0) "
+        "+ coalesce(excused, 0)), 0) FROM vote JOIN motion ON motion.id = vote.motion_id WHERE motion.city_id = ?",
+        [city_id],
+    ).fetchone()[0]
+
+
 def slug_taken(db, slug, except_id=None):
     """Return whether another city uses this slug."""
     return db.execute("SELECT 1 FROM city WHERE slug = ? AND id IS NOT ?", [slug, except_id]).fetchone() is not None
@@ -271,7 +281,7 @@ def title_taken(db, city_id, title, except_id=None):
 
 def email_taken(db, email):
     """Return whether an account uses this email address."""
-    return db.execute("SELECT 1 FROM user WHERE email = ? COLLATE NOCASE", [email.strip()]).fetchone() is not None
+    return db.execute("SELECT 1 FROM user WHERE email = ?", [email.strip().lower()]).fetchone() is not None
 
 
 def action_choices(db, motion_id):

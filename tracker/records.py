@@ -1,5 +1,6 @@
 """Write operations: one function per change, each one transaction that includes its change_log rows."""
 
+import hashlib
 import json
 import sqlite3
 import time
@@ -77,6 +78,7 @@ class RevertConflict(RecordError):
         super().__init__("This row has changed since; confirm to replace the newer version.")
         self.change = change
         self.current = current
+        self.fingerprint = fingerprint(current)
 
 
 def now():
@@ -156,12 +158,15 @@ def update(db, table, row_id, values, user_id=None):
 
 
 def delete(db, table, row_id, user_id=None):
-    """Delete one row, logging what it held."""
+    """Delete one row and the citations of it, logging what each held."""
     _check_columns(table, {})
     with transaction(db):
         before = fetch(db, table, row_id)
         if before is None:
             raise RecordError(f"no {table} with id {row_id}")
+        cited = db.execute("SELECT id FROM citation WHERE table_name = ? AND row_id = ?", [table, row_id]).fetchall()
+        for (citation_id,) in cited:
+            delete(db, "citation", citation_id, user_id)
         db.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
         log_change(db, user_id, table, row_id, "delete", before, None)
 
@@ -482,17 +487,44 @@ def reject(db, submission_id, reviewer_id, reason):
         )
 
 
-def revert(db, change_id, user_id=None, confirmed=False):
-    """Put back the row as it was before a change (itself logged); refuse silently overwriting newer edits."""
+def fingerprint(row):
+    """A short digest of a row as it is now, to tell whether it changed after an editor looked at it."""
+    return hashlib.sha256(json.dumps(row, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def check_revertible(db, change):
+    """Refuse reverts that would break a rule the database cannot see."""
+    table = change["table_name"]
+    if table not in REVERTIBLE:
+        raise RecordError("Changes to accounts and submissions cannot be reverted.")
+    before, after = change["before"] or {}, change["after"] or {}
+    touched = {c for c in set(before) | set(after) if before.get(c) != after.get(c)}
+    if (
+        table == "motion"
+        and change["op"] == "update"
+        and touched <= {"status", "introduced_on", "decided_on", "updated_at"}
+    ):
+        raise RecordError("A motion's status follows its actions: revert the action that changed it instead.")
+    if table in ("vote", "vote_member") and change["op"] == "update":
+        vote_id = change["row_id"] if table == "vote" else after.get("vote_id")
+        if db.execute("SELECT 1 FROM vote_member WHERE vote_id = ?", [vote_id]).fetchone():
+            raise RecordError("This vote has a roll call that must match its counts: correct it with the vote form.")
+
+
+def revert(db, change_id, user_id=None, confirmed=None):
+    """Put back the row as it was before a change (itself logged).
+
+    If the row has changed since, the revert is refused with RevertConflict unless `confirmed` is the
+    fingerprint of the row the editor was shown (so a still newer version is never overwritten unseen).
+    """
     with transaction(db):
         change = fetch_change(db, change_id)
         if change is None:
             raise RecordError("There is no such change.")
         table, row_id = change["table_name"], change["row_id"]
-        if table not in REVERTIBLE:
-            raise RecordError("Changes to accounts and submissions cannot be reverted.")
+        check_revertible(db, change)
         current = fetch(db, table, row_id)
-        if current != change["after"] and not confirmed:
+        if current != change["after"] and confirmed != fingerprint(current):
             raise RevertConflict(change, current)
         motion_id = motion_of(db, table, row_id)
         try:
@@ -581,14 +613,14 @@ def set_account(db, account_id, values, user_id=None):
 
 
 def record_login(db, account_id):
-    """Note a successful login and forget the account's failed attempts."""
+    """Note a successful login and forget the account's attempts."""
     with transaction(db):
         db.execute("UPDATE user SET last_login_at = ? WHERE id = ?", [now(), account_id])
         db.execute("DELETE FROM login_attempt WHERE email = (SELECT email FROM user WHERE id = ?)", [account_id])
 
 
-def record_failed_login(db, email, address, window):
-    """Remember a failed login and forget attempts older than the window (seconds)."""
+def record_login_attempt(db, email, address, window):
+    """Count a login attempt (removed again if it succeeds) and forget attempts older than the window (seconds)."""
     stamp = time.time()
     with transaction(db):
         db.execute("DELETE FROM login_attempt WHERE at < ?", [stamp - window])
