@@ -352,8 +352,10 @@ def test_reverting_a_change_overtaken_by_a_newer_one_asks_first(as_role, db, dur
     assert db.execute("SELECT title FROM motion WHERE id = ?", [durham_id]).fetchone()[0] == "Second correction"
     seen = response.get_data(as_text=True).split('name="seen" value="')[1].split('"')[0]
     # Someone else changes the row again after the editor looked: confirming what was shown is not enough.
-    editor.post(f"/editor/motions/{durham_id}/edit",
-                data={"city_id": "1", "title": "Third correction", "kind": "statement", "published": "y"})
+    editor.post(
+        f"/editor/motions/{durham_id}/edit",
+        data={"city_id": "1", "title": "Third correction", "kind": "statement", "published": "y"},
+    )
     again = editor.post(f"/editor/changes/{first}/revert", data={"seen": seen})
     assert again.status_code == 409 and "Third correction" in text(again)
     seen = again.get_data(as_text=True).split('name="seen" value="')[1].split('"')[0]
@@ -442,8 +444,10 @@ def test_admins_create_accounts_and_cannot_lock_themselves_out(as_role, accounts
 
 def test_reverting_a_derived_status_change_points_to_the_action(as_role, db, durham_id):
     editor = as_role("editor")
-    editor.post(f"/editor/motions/{durham_id}/actions/new",
-                data={"date": "2018-06-01", "classification": "vetoed", "description": "Vetoed."})
+    editor.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={"date": "2018-06-01", "classification": "vetoed", "description": "Vetoed."},
+    )
     change = db.execute("SELECT max(id) FROM change_log WHERE table_name = 'motion'").fetchone()[0]
     response = editor.post(f"/editor/changes/{change}/revert", follow_redirects=True)
     assert "revert the action that changed it instead" in text(response)
@@ -452,20 +456,30 @@ def test_reverting_a_derived_status_change_points_to_the_action(as_role, db, dur
 
 def test_reverting_an_added_action_removes_its_citations_too(as_role, client, db, durham_id):
     editor = as_role("editor")
-    editor.post(f"/editor/motions/{durham_id}/actions/new",
-                data={"date": "2018-06-01", "classification": "vetoed", "description": "Vetoed.",
-                      "source_title": "Wrong paper"})
+    editor.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={
+            "date": "2018-06-01",
+            "classification": "vetoed",
+            "description": "Vetoed.",
+            "source_title": "Wrong paper",
+        },
+    )
     change = db.execute("SELECT max(id) FROM change_log WHERE table_name = 'action' AND op = 'insert'").fetchone()[0]
     assert editor.post(f"/editor/changes/{change}/revert").status_code == 302
-    editor.post(f"/editor/motions/{durham_id}/actions/new",
-                data={"date": "2018-06-02", "classification": "deferred", "description": "Deferred."})
+    editor.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={"date": "2018-06-02", "classification": "deferred", "description": "Deferred."},
+    )
     assert "Wrong paper" not in text(client.get(f"/motions/{durham_id}"))
 
 
 def test_a_vote_with_a_roll_call_is_corrected_by_its_form_not_reverted(as_role, db, durham_id):
     editor = as_role("editor")
-    editor.post(f"/editor/motions/{durham_id}/votes/new",
-                data={**VOTE, "yes": "", "no": "", "roll_call": "A: yes\nB: yes\nC: no"})
+    editor.post(
+        f"/editor/motions/{durham_id}/votes/new",
+        data={**VOTE, "yes": "", "no": "", "roll_call": "A: yes\nB: yes\nC: no"},
+    )
     vote_id = db.execute("SELECT max(id) FROM vote").fetchone()[0]
     editor.post(f"/editor/votes/{vote_id}/edit", data={**VOTE, "yes": "", "no": "", "roll_call": "A: yes\nB: no"})
     change = db.execute("SELECT max(id) FROM change_log WHERE table_name = 'vote' AND op = 'update'").fetchone()[0]

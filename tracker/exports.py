@@ -93,6 +93,16 @@ def motion_summary_json(base, row):
         "last_action_on": row["last_action_on"],
         "updated_at": row["updated_at"],
         "city": city_ref(base, row["city_slug"], row["city_name"], row["city_state"]),
+        "votes": [vote_summary_json(v) for v in row["votes"]],
+    }
+
+
+def vote_summary_json(vote):
+    """Shape a vote's date, result and counts."""
+    return {
+        "date": vote["date"],
+        "result": vote["result"],
+        "counts": {o: vote[o] for o in ("yes", "no", "abstain", "absent", "excused")},
     }
 
 

@@ -61,6 +61,14 @@ SCHEMAS = {
             "last_action_on": nullable(DATE),
             "updated_at": TIMESTAMP,
             "city": ref("CityRef"),
+            "votes": {"type": "array", "items": ref("VoteSummary")},
+        }
+    ),
+    "VoteSummary": obj(
+        {
+            "date": DATE,
+            "result": {"type": "string", "enum": ["pass", "fail"]},
+            "counts": obj(dict.fromkeys(("yes", "no", "abstain", "absent", "excused"), COUNT)),
         }
     ),
     "City": obj(

@@ -462,8 +462,17 @@ def list_motions(db, status=None, state=None, city=None, kind=None, q=None, upda
     }
     found = rows(db, MOTIONS, params)
     total = found[0]["total"] if found else count_motions(db, params)
+    votes = _by_key(
+        rows(
+            db,
+            "SELECT * FROM vote WHERE motion_id IN (SELECT value FROM json_each(?)) ORDER BY date, id",
+            [json.dumps([r["id"] for r in found])],
+        ),
+        "motion_id",
+    )
     for row in found:
         del row["total"]
+        row["votes"] = votes.get(row["id"], [])
     return found, total
 
 

@@ -1,0 +1,169 @@
+"""The JSON API: every response checked against the OpenAPI document, filters, pagination, privacy, caching."""
+
+import re
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from tracker import openapi, records
+
+DOCUMENT = openapi.document()
+
+
+def check(response, schema_name):
+    """Assert a response is JSON that its OpenAPI schema accepts; return the body."""
+    assert response.mimetype == "application/json"
+    schema = {"$ref": f"#/components/schemas/{schema_name}", "components": DOCUMENT["components"]}
+    errors = sorted(Draft202012Validator(schema).iter_errors(response.json), key=str)
+    assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]]
+    return response.json
+
+
+def test_the_openapi_document_is_valid_json_schema_and_served(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert response.json["openapi"].startswith("3.1")
+    for schema in response.json["components"]["schemas"].values():
+        Draft202012Validator.check_schema(schema)
+
+
+def test_every_api_route_is_in_the_document(app):
+    documented = set(DOCUMENT["paths"])
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith("/api/"):
+            path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule.removeprefix("/api/v1"))
+            path = path.replace("{motion_id}", "{id}")
+            assert path in documented, rule.rule
+
+
+def test_nc_motions_include_durham_passed_6_0(client, durham_id):
+    body = check(client.get("/api/v1/motions?state=NC"), "MotionPage")
+    [motion] = body["data"]
+    assert (motion["id"], motion["status"]) == (durham_id, "passed")
+    assert motion["votes"][0]["counts"] == {"yes": 6, "no": 0, "abstain": None, "absent": None, "excused": None}
+
+
+def test_the_durham_motion_in_full(client, durham_id):
+    body = check(client.get(f"/api/v1/motions/{durham_id}"), "Motion")
+    assert body["decided_on"] == "2018-04-16" and body["introduced_on"] is None
+    assert body["petition_signatures"] == 1394
+    [hearing] = body["hearings"]
+    assert hearing["duration_minutes"] == 210 and hearing["speakers"]["total"] == 50
+    assert {s["publisher"] for s in body["sources"]} >= {"Police Magazine", "The News & Observer"}
+
+
+def test_cities_and_one_city(client):
+    body = check(client.get("/api/v1/cities"), "CityList")
+    assert [c["slug"] for c in body["data"]] == ["durham-nc"]
+    city = check(client.get("/api/v1/cities/durham-nc"), "City")
+    assert city["ocd_id"] == "ocd-division/country:us/state:nc/place:durham"
+
+
+@pytest.fixture
+def many(db):
+    """Twelve more published motions in Durham, alternately introduced and failed."""
+    city_id = db.execute("SELECT id FROM city").fetchone()[0]
+    for i in range(12):
+        motion_id = records.create_motion(
+            db, {"city_id": city_id, "kind": "resolution", "title": f"Motion {i:02}", "published": 1}
+        )
+        records.add_action(
+            db, motion_id, {"date": "2020-01-01", "classification": ("introduced", "failed")[i % 2], "description": "x"}
+        )
+
+
+@pytest.mark.parametrize(
+    ("query", "count", "total"),
+    [
+        ("", 13, 13),
+        ("?status=failed", 6, 6),
+        ("?status=passed&state=nc", 1, 1),
+        ("?kind=statement", 1, 1),
+        ("?city=durham-nc&per_page=5", 5, 13),
+        ("?city=nowhere-zz", 0, 0),
+        ("?q=unanimously", 1, 1),
+        ("?q=durham", 13, 13),
+        ("?page=3&per_page=5", 3, 13),
+        ("?page=4&per_page=5", 0, 13),
+        ("?updated_since=2000-01-01", 13, 13),
+        ("?updated_since=2999-01-01T00:00:00Z", 0, 0),
+        ("?q=%22", 0, 0),
+        ("?per_page=500", 13, 13),
+    ],
+)
+def test_filters_and_pagination(client, many, query, count, total):
+    body = check(client.get("/api/v1/motions" + query), "MotionPage")
+    assert (len(body["data"]), body["total"]) == (count, total)
+
+
+def test_pages_link_to_each_other(client, many):
+    response = client.get("/api/v1/motions?per_page=5&page=2&status=")
+    body = check(response, "MotionPage")
+    assert body["next"].endswith("page=3&per_page=5") and body["prev"].endswith("page=1&per_page=5")
+    assert 'rel="next"' in response.headers["Link"] and 'rel="prev"' in response.headers["Link"]
+    last = check(client.get("/api/v1/motions?per_page=5&page=3"), "MotionPage")
+    assert last["next"] is None
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?per_page=501", "per_page must be a whole number from 1 to 500."),
+        ("?per_page=0", "per_page"),
+        ("?page=0", "page must be"),
+        ("?page=abc", "page must be"),
+        ("?status=won", "status must be one of"),
+        ("?state=XX", "state must be one of"),
+        ("?kind=decree", "kind must be one of"),
+        ("?updated_since=yesterday", "updated_since must be an ISO 8601 date"),
+    ],
+)
+def test_bad_parameters_get_a_json_400_saying_what_to_change(client, query, message):
+    response = client.get("/api/v1/motions" + query)
+    assert response.status_code == 400
+    body = check(response, "Error")
+    assert body["error"]["status"] == 400 and message in body["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/api/v1/motions/99999", 404),
+        ("GET", "/api/v1/cities/nowhere-zz", 404),
+        ("POST", "/api/v1/motions", 405),
+        ("GET", "/api/v1/nothing", 404),
+    ],
+)
+def test_errors_are_json(client, method, path, status):
+    response = client.open(path, method=method)
+    assert response.status_code == status
+    assert check(response, "Error")["error"]["status"] == status
+
+
+def test_unpublished_motions_and_unconsented_names_stay_private(client, db, durham_id):
+    hearing_id = db.execute("SELECT id FROM hearing").fetchone()[0]
+    records.add_testimony(db, hearing_id, {"speaker_name": "Private Person", "position": "support"})
+    body = check(client.get(f"/api/v1/motions/{durham_id}"), "Motion")
+    assert body["hearings"][0]["testimony"][0]["speaker_name"] is None
+    assert "Private Person" not in client.get(f"/api/v1/motions/{durham_id}").get_data(as_text=True)
+    db.execute("UPDATE motion SET published = 0")
+    assert client.get(f"/api/v1/motions/{durham_id}").status_code == 404
+    assert check(client.get("/api/v1/motions"), "MotionPage")["total"] == 0
+    assert check(client.get("/api/v1/cities/durham-nc"), "City")["motions"] == []
+
+
+def test_responses_are_cacheable_and_open_to_any_origin(client, durham_id):
+    response = client.get(f"/api/v1/motions/{durham_id}")
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert response.headers["ETag"] and response.headers["Last-Modified"]
+    again = client.get(f"/api/v1/motions/{durham_id}", headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304 and again.get_data() == b""
+    since = client.get(f"/api/v1/motions/{durham_id}", headers={"If-Modified-Since": response.headers["Last-Modified"]})
+    assert since.status_code == 304
+
+
+def test_a_change_changes_the_etag(client, db, durham_id):
+    first = client.get(f"/api/v1/motions/{durham_id}").headers["ETag"]
+    records.update_motion(db, durham_id, {"summary": "Changed."})
+    response = client.get(f"/api/v1/motions/{durham_id}", headers={"If-None-Match": first})
+    assert response.status_code == 200 and response.headers["ETag"] != first
