@@ -33,6 +33,7 @@ ACCESS = {
     "public.motion": "public",
     "public.about": "public",
     "public.search": "public",
+    "leaflet": "public",
     "public.healthz": "public",
     "auth.login": "public",
     "auth.logout": "public",
@@ -95,6 +96,7 @@ def route_params(app, db, durham_id, accounts):
     )
     return {
         "static": {"filename": "style.css"},
+        "leaflet": {"filename": "leaflet.js"},
         "public.city": {"slug": "durham-nc"},
         "api.city": {"slug": "durham-nc"},
         "api.motion": {"motion_id": durham_id},

@@ -24,6 +24,7 @@ def test_home_lists_durham_as_passed(client, durham_id):
     assert response.status_code == 200
     page = text(response)
     assert "Durham, NC" in page
+    assert "1 city has passed a ban." in page
     assert "Passed 1 motion" in page
     html = response.get_data(as_text=True)
     assert f'href="/motions/{durham_id}"' in html
@@ -152,7 +153,7 @@ def test_pages_run_the_same_number_of_queries_for_1_and_200_cities(empty_app, pa
     assert response.status_code == 200
     assert len(small) == len(large)
     if path == "/":
-        assert "Town 199" in text(response)
+        assert "200 cities, page 1 of 2" in text(response)
 
 
 def test_motion_page_runs_a_fixed_number_of_queries(app, client, durham_id):
@@ -192,3 +193,43 @@ def test_healthz_reports_a_broken_database(tmp_path):
     (tmp_path / "dir.db").mkdir()
     response = make_app(tmp_path / "dir.db").test_client().get("/healthz")
     assert response.status_code == 503
+
+
+def test_the_list_paginates_and_sorts(empty_app):
+    add_cities(empty_app, 150)
+    client = empty_app.test_client()
+    first = text(client.get("/"))
+    assert "150 cities, page 1 of 2" in first and "Next page" in first
+    second = text(client.get("/?page=2"))
+    assert "page 2 of 2" in second and "Previous page" in second and "Town 99," in second
+    assert "There is no page 9" in text(client.get("/?page=9"))
+    assert "150 cities, page 1 of 2" in text(client.get("/?page=abc"))
+
+
+def test_sorting_by_latest_action_puts_recent_cities_first(app, client, db, durham_id):
+    add_cities(app, 2)
+    motion_id = db.execute("SELECT max(id) FROM motion").fetchone()[0]
+    records.add_action(db, motion_id, {"date": "2024-05-05", "classification": "scheduled", "description": "x"})
+    page = text(client.get("/?sort=latest"))
+    assert page.index("Town 2, TX") < page.index("Town 1, TX") < page.index("Durham, NC")
+    by_state = text(client.get("/?sort=state"))
+    assert by_state.index("Durham, NC") < by_state.index("Town 1, TX")
+
+
+@pytest.mark.parametrize(("query", "shown"), [("?kind=statement", True), ("?kind=ordinance", False)])
+def test_the_kind_filter(client, query, shown):
+    assert ("Durham, NC" in text(client.get("/" + query))) is shown
+
+
+def test_a_kind_outside_the_vocabulary_shows_a_notice(client):
+    assert "“decree” is not a kind of motion we record" in text(client.get("/?kind=decree"))
+
+
+def test_the_home_page_holds_the_map_without_other_hosts(client):
+    html = client.get("/").get_data(as_text=True)
+    assert 'id="map"' in html and 'data-points="/exports/cities.geojson"' in html
+    assert 'src="/vendor/leaflet/leaflet.js"' in html
+    assert "https://" not in html.split("<body")[0]
+    assert client.get("/vendor/leaflet/leaflet.js").status_code == 200
+    assert client.get("/vendor/leaflet/leaflet.css").status_code == 200
+    assert client.get("/static/map/us-states.geojson").status_code == 200

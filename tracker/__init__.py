@@ -5,7 +5,8 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
-from flask import Flask, current_app, request
+import xstatic.pkg.leaflet
+from flask import Flask, current_app, request, send_from_directory
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
@@ -14,7 +15,8 @@ from . import api, auth, cli, db, editor, errors, exports, formatting, public
 csrf = CSRFProtect()
 
 DEFAULTS = {
-    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    # Room for a CSV import of tens of thousands of rows.
+    "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,
@@ -49,6 +51,7 @@ def create_app(test_config=None):
     app.register_blueprint(editor.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(exports.bp)
+    app.add_url_rule("/vendor/leaflet/<path:filename>", "leaflet", serve_leaflet)
     app.after_request(security_headers)
     return app
 
@@ -79,6 +82,11 @@ class SQLiteInteger(IntegerConverter):
     def __init__(self, url_map, fixed_digits=0, min=None, max=2**63 - 1, signed=False):
         """Default the upper bound to SQLite's largest integer."""
         super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
+def serve_leaflet(filename):
+    """Serve Leaflet's files from the xstatic-leaflet package: the map needs no other host."""
+    return send_from_directory(xstatic.pkg.leaflet.BASE_DIR, filename, max_age=7 * 24 * 3600)
 
 
 def instance_secret_key(instance_path):

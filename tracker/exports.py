@@ -252,11 +252,22 @@ def cities_geojson(base, cities):
                     "slug": city["slug"],
                     "url": f"{base}/cities/{city['slug']}",
                     "motion_count": len(city["motions"]),
+                    "map_status": city["map_status"],
+                    "category": status_rules.category(city["map_status"]),
+                    "category_label": status_rules.CATEGORIES[status_rules.category(city["map_status"])].label,
+                    "symbol": status_rules.CATEGORIES[status_rules.category(city["map_status"])].symbol,
                     "status_counts": {code: counts[code] for code in status_rules.CODES if counts[code]},
                     "latest_status": latest["status"] if latest else None,
                     "latest_action_on": latest["last_action_on"] if latest else None,
                     "motions": [
-                        {"id": m["id"], "title": m["title"], "status": m["status"], "url": f"{base}/motions/{m['id']}"}
+                        {
+                            "id": m["id"],
+                            "title": m["title"],
+                            "kind": m["kind"],
+                            "status": m["status"],
+                            "status_label": status_rules.label(m["status"]),
+                            "url": f"{base}/motions/{m['id']}",
+                        }
                         for m in city["motions"]
                     ],
                 },

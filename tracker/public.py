@@ -9,9 +9,13 @@ from .db import get_db
 bp = Blueprint("public", __name__)
 
 
+KINDS = ("resolution", "ordinance", "statement", "motion", "policy")
+PER_PAGE = 100
+
+
 def read_filters(args):
-    """Return the valid status/state filters and a notice for any value outside the vocabulary."""
-    filters, notices = {"status": None, "state": None}, []
+    """Return the valid status/state/kind filters and a notice for any value outside the vocabulary."""
+    filters, notices = {"status": None, "state": None, "kind": None}, []
     status = args.get("status", "").strip()
     if status:
         if status in status_rules.STATUSES:
@@ -24,20 +28,42 @@ def read_filters(args):
             filters["state"] = state
         else:
             notices.append(f"“{state}” is not a US state code, so all states are shown.")
+    kind = args.get("kind", "").strip()
+    if kind:
+        if kind in KINDS:
+            filters["kind"] = kind
+        else:
+            notices.append(f"“{kind}” is not a kind of motion we record, so all kinds are shown.")
     return filters, notices
+
+
+def read_page(args):
+    """Return the requested page number (1 for anything that is not a sensible whole number)."""
+    raw = args.get("page", "1")
+    return int(raw) if raw.isdigit() and 0 < int(raw) < 1_000_000 else 1
 
 
 @bp.get("/")
 def home():
-    """List every city with its motions' statuses, filtered by status and state."""
+    """The map and the list of cities with their motions' statuses, filtered, sorted and paginated."""
     db = get_db()
     filters, notices = read_filters(request.args)
+    sort = request.args.get("sort") if request.args.get("sort") in queries.SORTS else "name"
+    page = read_page(request.args)
+    cities, total = queries.page_of_cities(db, **filters, sort=sort, page=page, per_page=PER_PAGE)
     return render_template(
         "public/home.html",
-        cities=queries.list_cities(db, **filters),
-        counts=queries.status_counts(db, state=filters["state"]),
+        cities=cities,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PER_PAGE)),
+        sort=sort,
+        counts=queries.status_counts(db, state=filters["state"], kind=filters["kind"]),
+        city_counts=queries.city_counts(db, state=filters["state"], kind=filters["kind"]),
+        categories=status_rules.CATEGORIES,
         states=queries.states_with_cities(db),
         state_names=geo.states(),
+        kinds=KINDS,
         filters=filters,
         notices=notices,
         last_changed=queries.last_changed(db),

@@ -18,13 +18,14 @@ def states_with_cities(db):
     return [row[0] for row in db.execute("SELECT DISTINCT state FROM city ORDER BY state")]
 
 
-def status_counts(db, state=None):
+def status_counts(db, state=None, kind=None):
     """Count published motions by status (every status present, zero included)."""
     counts = dict.fromkeys(status_rules.CODES, 0)
     rows = db.execute(
         "SELECT motion.status, count(*) FROM motion JOIN city ON city.id = motion.city_id "
-        "WHERE motion.published = 1 AND (:state IS NULL OR city.state = :state) GROUP BY motion.status",
-        {"state": state},
+        "WHERE motion.published = 1 AND (:state IS NULL OR city.state = :state) "
+        "AND (:kind IS NULL OR motion.kind = :kind) GROUP BY motion.status",
+        {"state": state, "kind": kind},
     )
     counts.update(dict(rows.fetchall()))
     return counts
@@ -45,25 +46,59 @@ def _motion_summary(row):
 
 
 # Only published motions leave the site (motion.published = 1 here and in every public query).
+# One page of cities that have a motion matching the filters (any city, without filters), sorted, each with its
+# matching motions: one query whatever the number of cities.
 CITY_MOTIONS = """
-SELECT city.id AS city_id, city.slug, city.name, city.state, city.lat, city.lon, city.council_seats,
+WITH matching AS (
+    SELECT city.id,
+           (SELECT max(action.date) FROM action JOIN motion AS m ON m.id = action.motion_id
+            WHERE m.city_id = city.id AND m.published = 1) AS latest
+    FROM city
+    WHERE (:state IS NULL OR city.state = :state)
+      AND (:slug IS NULL OR city.slug = :slug)
+      AND ((:status IS NULL AND :kind IS NULL) OR EXISTS (
+            SELECT 1 FROM motion AS m WHERE m.city_id = city.id AND m.published = 1
+            AND (:status IS NULL OR m.status = :status) AND (:kind IS NULL OR m.kind = :kind)))
+),
+page AS (
+    SELECT matching.id, matching.latest, count(*) OVER () AS total
+    FROM matching JOIN city ON city.id = matching.id
+    ORDER BY CASE WHEN :sort = 'state' THEN city.state END,
+             CASE WHEN :sort = 'latest' THEN coalesce(matching.latest, '') END DESC,
+             city.name, city.state
+    LIMIT :limit OFFSET :offset
+)
+SELECT page.total, page.latest,
+       city.id AS city_id, city.slug, city.name, city.state, city.lat, city.lon, city.council_seats,
        city.ocd_id, city.notes, city.updated_at AS city_updated_at,
        motion.id AS motion_id, motion.title, motion.kind, motion.status, motion.decided_on,
        motion.updated_at AS motion_updated_at,
        (SELECT max(action.date) FROM action WHERE action.motion_id = motion.id) AS last_action_on
-FROM city
-LEFT JOIN motion ON motion.city_id = city.id AND motion.published = 1 AND (:status IS NULL OR motion.status = :status)
-WHERE (:state IS NULL OR city.state = :state)
-  AND (:slug IS NULL OR city.slug = :slug)
-  AND (:status IS NULL OR motion.id IS NOT NULL)
-ORDER BY city.name, city.state, motion.title
+FROM page
+JOIN city ON city.id = page.id
+LEFT JOIN motion ON motion.city_id = city.id AND motion.published = 1
+     AND (:status IS NULL OR motion.status = :status) AND (:kind IS NULL OR motion.kind = :kind)
+ORDER BY CASE WHEN :sort = 'state' THEN city.state END,
+         CASE WHEN :sort = 'latest' THEN coalesce(page.latest, '') END DESC,
+         city.name, city.state, motion.title
 """
+SORTS = ("name", "state", "latest")
 
 
-def _cities_with_motions(db, status=None, state=None, slug=None):
-    """Return cities (filtered) each with its published motions, in one query."""
-    cities = {}
-    for row in rows(db, CITY_MOTIONS, {"status": status, "state": state, "slug": slug}):
+def _cities_with_motions(db, status=None, state=None, kind=None, slug=None, sort="name", page=1, per_page=None):
+    """Return (cities matching the filters, each with its matching published motions; how many match in all)."""
+    params = {
+        "status": status,
+        "state": state,
+        "kind": kind,
+        "slug": slug,
+        "sort": sort,
+        "limit": per_page or -1,
+        "offset": (page - 1) * (per_page or 0),
+    }
+    cities, total = {}, 0
+    for row in rows(db, CITY_MOTIONS, params):
+        total = row["total"]
         city = cities.get(row["city_id"])
         if city is None:
             city = cities[row["city_id"]] = {
@@ -77,22 +112,45 @@ def _cities_with_motions(db, status=None, state=None, slug=None):
                 "ocd_id": row["ocd_id"],
                 "notes": row["notes"],
                 "updated_at": row["city_updated_at"],
+                "latest_action_on": row["latest"],
                 "motions": [],
             }
         if row["motion_id"] is not None:
             city["motions"].append(_motion_summary(row))
             city["updated_at"] = max(city["updated_at"], row["motion_updated_at"])
-    return list(cities.values())
+    for city in cities.values():
+        city["map_status"] = status_rules.most_advanced(m["status"] for m in city["motions"])
+    return list(cities.values()), total
 
 
-def list_cities(db, status=None, state=None):
-    """Return every city matching the filters with its published motions (only those in status, if given)."""
-    return _cities_with_motions(db, status=status, state=state)
+def list_cities(db, status=None, state=None, kind=None):
+    """Return every city matching the filters with its matching published motions."""
+    return _cities_with_motions(db, status=status, state=state, kind=kind)[0]
+
+
+def page_of_cities(db, status=None, state=None, kind=None, sort="name", page=1, per_page=100):
+    """Return one page of list_cities, sorted by name, state or latest action, and how many match in all."""
+    return _cities_with_motions(db, status=status, state=state, kind=kind, sort=sort, page=page, per_page=per_page)
+
+
+def city_counts(db, state=None, kind=None):
+    """Count cities by the category of their most advanced published motion (see status.CATEGORIES)."""
+    statuses = defaultdict(list)
+    for city_id, code in db.execute(
+        "SELECT city.id, motion.status FROM city JOIN motion ON motion.city_id = city.id AND motion.published = 1 "
+        "WHERE (:state IS NULL OR city.state = :state) AND (:kind IS NULL OR motion.kind = :kind)",
+        {"state": state, "kind": kind},
+    ):
+        statuses[city_id].append(code)
+    counts = dict.fromkeys(status_rules.CATEGORIES, 0)
+    for codes in statuses.values():
+        counts[status_rules.category(status_rules.most_advanced(codes))] += 1
+    return counts
 
 
 def get_city(db, slug):
     """Return one city with all its published motions, or None."""
-    found = _cities_with_motions(db, slug=slug)
+    found, _total = _cities_with_motions(db, slug=slug)
     return found[0] if found else None
 
 

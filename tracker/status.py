@@ -41,6 +41,56 @@ DEFAULT = "campaign"
 DECISIONS = ("passed", "failed", "withdrawn", "vetoed", "overridden")
 
 
+# How close each status is to a ban in force, least first: a city is shown by its most advanced motion.
+ADVANCEMENT = (
+    "withdrawn",
+    "failed",
+    "campaign",
+    "deferred",
+    "introduced",
+    "in_committee",
+    "scheduled",
+    "vetoed",
+    "passed",
+    "overridden",
+)
+
+
+@dataclass(frozen=True)
+class Category:
+    """A group of statuses as the map shows it: a colour, a shape and a symbol, never colour alone."""
+
+    code: str
+    label: str
+    symbol: str
+    statuses: tuple
+
+
+CATEGORIES = {
+    c.code: c
+    for c in (
+        Category("in_force", "Passed", "✓", ("passed", "overridden")),
+        Category("vetoed", "Vetoed", "!", ("vetoed",)),
+        Category("under_way", "Under way", "…", ("campaign", "introduced", "in_committee", "scheduled", "deferred")),
+        Category("stopped", "Failed or withdrawn", "✕", ("failed", "withdrawn")),
+        Category("none", "No motion recorded", "–", ()),
+    )
+}
+
+
+def most_advanced(codes):
+    """Return the most advanced of some statuses (None when there are none)."""
+    return max(codes, key=ADVANCEMENT.index, default=None)
+
+
+def category(code):
+    """Return the map category code of a status (None: no motion)."""
+    for c in CATEGORIES.values():
+        if code in c.statuses:
+            return c.code
+    return "none"
+
+
 @dataclass(frozen=True)
 class Derived:
     """What the action history says about a motion: its status and its key dates."""
