@@ -230,6 +230,6 @@ def test_the_home_page_holds_the_map_without_other_hosts(client):
     assert 'id="map"' in html and 'data-points="/exports/cities.geojson"' in html
     assert 'src="/vendor/leaflet/leaflet.js"' in html
     assert "https://" not in html.split("<body")[0]
-    assert client.get("/vendor/leaflet/leaflet.js").status_code == 200
-    assert client.get("/vendor/leaflet/leaflet.css").status_code == 200
-    assert client.get("/static/map/us-states.geojson").status_code == 200
+    for path in ("/vendor/leaflet/leaflet.js", "/vendor/leaflet/leaflet.css", "/static/map/us-states.geojson"):
+        with client.get(path) as response:
+            assert response.status_code == 200, path
