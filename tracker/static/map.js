@@ -15,9 +15,12 @@
     alaska: [[51.2, -179.5], [71.5, -129.9]],
     hawaii: [[18.8, -160.4], [22.4, -154.7]]
   };
+  // Where markers overlap, the more advanced status is drawn on top.
+  var RANK = { in_force: 400, vetoed: 300, under_way: 200, stopped: 100, none: 0 };
   var map = L.map(mapElement, { zoomSnap: 0.25, minZoom: 2, maxZoom: 13, worldCopyJump: true });
   map.attributionControl.setPrefix(false);
   map.fitBounds(VIEWS.lower48);
+  mapElement.leafletMap = map; // for the browser tests, which check where markers stand
 
   if (mapElement.dataset.tiles) {
     L.tileLayer(mapElement.dataset.tiles, { maxZoom: 19 }).addTo(map);
@@ -88,6 +91,17 @@
     return box;
   }
 
+  // Markers are buttons: Enter and Space act on them, as on any button.
+  function pressable(element, action) {
+    element.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        event.stopPropagation();
+        action();
+      }
+    });
+  }
+
   function addMarker(feature) {
     var p = feature.properties;
     var coordinates = feature.geometry.coordinates;
@@ -103,27 +117,120 @@
       icon: L.divIcon({ className: "city-marker cat-" + p.category, html: symbol, iconSize: [26, 26] }),
       title: name,
       keyboard: true,
-      riseOnHover: true
+      riseOnHover: true,
+      zIndexOffset: RANK[p.category] || 0
     });
     marker.bindPopup(function () { return popupContent(p); });
+    // Keyboard users land in the popup when it opens, and back on the marker when it closes.
+    marker.on("popupopen", function (event) {
+      var first = event.popup.getElement().querySelector(".leaflet-popup-content a");
+      if (first) {
+        first.focus();
+      }
+    });
+    marker.on("popupclose", function () {
+      var element = marker.getElement();
+      if (element && document.activeElement === document.body) {
+        element.focus();
+      }
+    });
     marker.addTo(markers);
     var element = marker.getElement();
+    pressable(element, function () { marker.openPopup(); });
     element.setAttribute("aria-label", name);
     element.setAttribute("role", "button");
     element.dataset.slug = p.slug;
   }
 
+  // Cities closer than this (in pixels at the current zoom) share one cluster marker, so that no marker hides
+  // another and each stays a full-size target.
+  var SPACING = 32;
+
+  function addCluster(group) {
+    var anchor = group.members[0].properties;
+    var others = group.members.length - 1;
+    var name = anchor.name + ", " + anchor.state + " and " + others + " more " + (others === 1 ? "city" : "cities") +
+      ": zoom in";
+    var shape = document.createElement("span");
+    shape.className = "shape";
+    shape.setAttribute("aria-hidden", "true");
+    var count = document.createElement("span");
+    count.className = "glyph";
+    count.textContent = String(group.members.length);
+    shape.appendChild(count);
+    var cluster = L.marker(group.latlng, {
+      icon: L.divIcon({ className: "city-marker cluster cat-" + anchor.category, html: shape, iconSize: [30, 30] }),
+      title: name,
+      keyboard: true,
+      zIndexOffset: 1000
+    });
+    cluster.on("click", zoomIn);
+    function zoomIn() {
+      var bounds = L.latLngBounds(group.members.map(function (f) {
+        return [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+      }));
+      focusAfterMove = anchor.slug;
+      map.fitBounds(bounds.pad(0.2), { maxZoom: map.getMaxZoom() });
+    }
+    cluster.addTo(markers);
+    var element = cluster.getElement();
+    pressable(element, zoomIn);
+    element.setAttribute("aria-label", name);
+    element.setAttribute("role", "button");
+    element.dataset.members = group.members.map(function (f) { return f.properties.slug; }).join(" ");
+  }
+
   function drawMarkers() {
     var filters = currentFilters();
+    var zoom = map.getZoom();
+    var groups = [];
     markers.clearLayers();
-    features.filter(function (f) { return matches(f, filters); }).forEach(addMarker);
-    mapElement.dataset.markers = String(markers.getLayers().length);
+    features
+      .filter(function (f) { return matches(f, filters); })
+      .sort(function (a, b) { return (RANK[b.properties.category] || 0) - (RANK[a.properties.category] || 0); })
+      .forEach(function (f) {
+        var latlng = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
+        var point = map.project(latlng, zoom);
+        var group = groups.find(function (g) { return g.point.distanceTo(point) < SPACING; });
+        if (group && zoom < map.getMaxZoom()) {
+          group.members.push(f);
+        } else {
+          groups.push({ point: point, latlng: latlng, members: [f] });
+        }
+      });
+    groups.forEach(function (g) {
+      if (g.members.length === 1) {
+        addMarker(g.members[0]);
+      } else {
+        addCluster(g);
+      }
+    });
+    mapElement.dataset.markers = String(groups.length);
+    mapElement.dataset.cities = String(groups.reduce(function (n, g) { return n + g.members.length; }, 0));
+    if (focusAfterMove) {
+      var target = mapElement.querySelector(".leaflet-marker-icon[data-slug='" + focusAfterMove + "']") ||
+        mapElement.querySelector(".leaflet-marker-icon[data-members~='" + focusAfterMove + "']");
+      focusAfterMove = null;
+      if (target) {
+        target.focus();
+      }
+    }
   }
+
+  var focusAfterMove = null;
+  map.on("zoomend", function () {
+    if (features.length) {
+      drawMarkers();
+    }
+  });
 
   fetch(mapElement.dataset.points)
     .then(function (response) { return response.json(); })
     .then(function (collection) {
       features = collection.features;
+      if (currentFilters().state) {
+        fitToFilters();
+      }
       drawMarkers();
       mapElement.dataset.ready = "true";
     });
@@ -145,6 +252,7 @@
     var query = params.toString();
     var address = form.action.split("?")[0] + (query ? "?" + query : "");
     window.history.replaceState(null, "", address);
+    fitToFilters();
     drawMarkers();
     fetch(address)
       .then(function (response) { return response.text(); })
@@ -159,6 +267,20 @@
           }
         });
       });
+  }
+
+  // A chosen state brings its cities into view; clearing it goes back to the lower 48.
+  function fitToFilters() {
+    var filters = currentFilters();
+    var shown = features.filter(function (f) { return matches(f, filters); });
+    if (filters.state && shown.length) {
+      var bounds = L.latLngBounds(shown.map(function (f) {
+        return [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+      }));
+      map.fitBounds(bounds.pad(0.3), { maxZoom: 9 });
+    } else if (!filters.state) {
+      map.fitBounds(VIEWS.lower48);
+    }
   }
 
   form.addEventListener("change", applyFilters);
