@@ -1,9 +1,11 @@
 """Run every benchmark: `make bench` (or `python -m benchmarks`)."""
 
-from . import import_csv, pages
+from . import import_csv, map_page, pages
 
 if __name__ == "__main__":
-    print("Public pages")
+    print("Public pages (server time per request)")
     pages.main()
     print("\nCSV import")
     import_csv.main()
+    print("\nHome page in Chromium")
+    map_page.main()

@@ -144,3 +144,9 @@ def test_export_command_writes_the_same_files(app, client, tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "motions.csv").read_bytes() == client.get("/exports/motions.csv").get_data()
     assert {p.name for p in (tmp_path / "out").iterdir()} == {"motions.csv", "votes.csv", "cities.geojson", "feed.atom"}
+
+
+def test_the_geojson_is_cacheable(client):
+    first = client.get("/exports/cities.geojson")
+    assert "max-age" in first.headers["Cache-Control"] and first.headers["ETag"]
+    assert client.get("/exports/cities.geojson", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304

@@ -5,6 +5,7 @@ already filter them.
 """
 
 import csv
+import hashlib
 import io
 import json
 from collections import Counter
@@ -366,7 +367,10 @@ def cities_geojson_route():
     body = json.dumps(cities_geojson(site_base(), queries.list_cities(get_db())), separators=(",", ":"))
     response = download(body, "application/geo+json", "cities.geojson")
     response.headers["Content-Disposition"] = 'inline; filename="cities.geojson"'
-    return response
+    # The map loads this one resource; browsers and caches may keep it for a minute and revalidate after.
+    response.headers["Cache-Control"] = "public, max-age=60"
+    response.set_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
+    return response.make_conditional(request)
 
 
 @bp.get("/feed.atom")
