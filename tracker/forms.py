@@ -24,7 +24,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from . import geo, status
+from . import geo, records, status
 
 # Select choices as {value: label}, WTForms' shorthand (lists of tuples are deprecated).
 KINDS = {
@@ -480,16 +480,7 @@ class HearingForm(TrackerForm, SourceFields):
 
     def payload(self):
         """Return the hearing's values and its optional source."""
-        names = (
-            "date",
-            "body",
-            "duration_minutes",
-            "speakers_total",
-            "speakers_support",
-            "speakers_oppose",
-            "speakers_neutral",
-            "notes",
-        )
+        names = [c for c in records.COLUMNS["hearing"] if c != "motion_id"]
         return {"values": self.values(*names), "source": self.source()}
 
 

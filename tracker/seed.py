@@ -214,17 +214,7 @@ def _load_motion(db, city_id, motion, source_ids):
             [motion_id, hearing["date"], hearing["body"]],
         )
         if hearing_id is None:
-            fields = _fields(
-                hearing,
-                "date",
-                "body",
-                "duration_minutes",
-                "speakers_total",
-                "speakers_support",
-                "speakers_oppose",
-                "speakers_neutral",
-                "notes",
-            )
+            fields = _fields(hearing, *(c for c in records.COLUMNS["hearing"] if c != "motion_id"))
             hearing_id = records.add_hearing(db, motion_id, fields)
         _cite_all(db, "hearing", hearing_id, hearing["cited_by"], source_ids)
 
