@@ -24,10 +24,19 @@ def test_hsts_is_sent_over_https(client):
     assert "max-age" in client.get("/", base_url="https://tracker.test").headers["Strict-Transport-Security"]
 
 
-def test_a_configured_tile_server_is_allowed_by_the_csp(tmp_path):
-    app = make_app(tmp_path / "t.db", MAP_TILES="https://tiles.test/{z}/{x}/{y}.png")
+@pytest.mark.parametrize(
+    ("template", "source"),
+    [("https://tiles.test/{z}/{x}/{y}.png", "https://tiles.test;"),
+     ("https://{s}.tiles.test:8443/{z}/{x}/{y}.png", "https://*.tiles.test:8443;")],
+)
+def test_a_configured_tile_server_is_allowed_by_the_csp(tmp_path, template, source):
+    app = make_app(tmp_path / "t.db", MAP_TILES=template)
     csp = app.test_client().get("/healthz").headers["Content-Security-Policy"]
-    assert "img-src 'self' data: https://tiles.test" in csp
+    assert f"img-src 'self' data: {source}" in csp
+
+
+def test_without_a_tile_server_images_come_only_from_this_site(client):
+    assert "img-src 'self' data:;" in client.get("/").headers["Content-Security-Policy"]
 
 
 def test_wrong_method_gets_our_405_page(client):

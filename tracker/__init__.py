@@ -4,6 +4,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import xstatic.pkg.leaflet
 from flask import Flask, current_app, request, send_from_directory
@@ -61,7 +62,7 @@ def security_headers(response):
     img_src = "'self' data:"
     tiles = current_app.config.get("MAP_TILES")
     if tiles:
-        img_src += " " + tiles.split("/{")[0].split("{")[0]
+        img_src += " " + tile_origin(tiles)
     response.headers["Content-Security-Policy"] = (
         f"default-src 'self'; img-src {img_src}; style-src 'self'; script-src 'self'; object-src 'none'; "
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -82,6 +83,12 @@ class SQLiteInteger(IntegerConverter):
     def __init__(self, url_map, fixed_digits=0, min=None, max=2**63 - 1, signed=False):
         """Default the upper bound to SQLite's largest integer."""
         super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
+def tile_origin(template):
+    """The CSP source for a tile URL template: its scheme and host, a {s} subdomain becoming a wildcard."""
+    parts = urlsplit(template)
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
 
 
 def serve_leaflet(filename):
