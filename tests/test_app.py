@@ -26,8 +26,10 @@ def test_hsts_is_sent_over_https(client):
 
 @pytest.mark.parametrize(
     ("template", "source"),
-    [("https://tiles.test/{z}/{x}/{y}.png", "https://tiles.test;"),
-     ("https://{s}.tiles.test:8443/{z}/{x}/{y}.png", "https://*.tiles.test:8443;")],
+    [
+        ("https://tiles.test/{z}/{x}/{y}.png", "https://tiles.test;"),
+        ("https://{s}.tiles.test:8443/{z}/{x}/{y}.png", "https://*.tiles.test:8443;"),
+    ],
 )
 def test_a_configured_tile_server_is_allowed_by_the_csp(tmp_path, template, source):
     app = make_app(tmp_path / "t.db", MAP_TILES=template)

@@ -488,3 +488,50 @@ def test_a_vote_with_a_roll_call_is_corrected_by_its_form_not_reverted(as_role, 
     response = editor.post(f"/editor/changes/{change}/revert", follow_redirects=True)
     assert "correct it with the vote form" in text(response)
     assert db.execute("SELECT yes, no FROM vote WHERE id = ?", [vote_id]).fetchone() == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("path", "data", "message"),
+    [
+        (
+            "/editor/motions/{m}/hearings/new",
+            {"date": "2018-04-16", "body": "x", "speakers_total": "9" * 20},
+            "Enter a whole number",
+        ),
+        ("/editor/motions/new", {"city_id": "9" * 20, "title": "x", "kind": "motion"}, "Not a valid choice"),
+        (
+            "/editor/cities/new",
+            {"name": "X", "state": "NC", "council_seats": "5", "lat": "NaN", "lon": "1"},
+            "Enter a number.",
+        ),
+        (
+            "/editor/cities/durham-nc/edit",
+            {"name": "Durham", "state": "NC", "council_seats": "5", "slug": "durham-nc"},
+            "A vote recorded here counted 6 members, so the council has at least 6 seats.",
+        ),
+    ],
+)
+def test_out_of_range_input_gets_a_message_not_an_error(as_role, durham_id, path, data, message):
+    response = as_role("editor").post(path.format(m=durham_id), data=data)
+    assert response.status_code == 200
+    assert message in text(response)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/editor/motions/99999999999999999999",
+        "/motions/99999999999999999999",
+        "/editor/submissions/99999999999999999999",
+    ],
+)
+def test_ids_beyond_sqlite_integers_are_not_found(as_role, path):
+    assert as_role("editor").get(path).status_code == 404
+
+
+def test_email_duplicates_are_caught_whatever_their_case_in_any_alphabet(as_role):
+    admin = as_role("admin")
+    form = {"role": "editor", "new_password": "a long enough passphrase", "confirm": "a long enough passphrase"}
+    assert admin.post("/editor/users", data={**form, "email": "émile@example.org"}).status_code == 302
+    refused = admin.post("/editor/users", data={**form, "email": "ÉMILE@example.org"})
+    assert "already exists" in text(refused)
