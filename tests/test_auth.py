@@ -181,3 +181,16 @@ def test_csrf_is_enforced_on_login_when_enabled(app, accounts):
     page = client.get("/auth/login").get_data(as_text=True)
     token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
     assert log_in(client, "editor", csrf_token=token).status_code == 302
+
+
+def test_parallel_attempts_cannot_slip_under_the_account_limit(app, accounts):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def attempt(_):
+        """One failed login from a client of its own."""
+        return log_in(app.test_client(), "editor", "not the password at all").status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(attempt, range(24)))
+    assert statuses.count(200) == auth.ACCOUNT_LIMIT
+    assert statuses.count(429) == 24 - auth.ACCOUNT_LIMIT
