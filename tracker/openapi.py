@@ -235,7 +235,6 @@ def document(server_url="/api/v1"):
                 "testimony and the source behind every fact. Only published records; unknown values are null. "
                 "Dates are ISO 8601. Every response allows any origin (CORS) and carries ETag and Last-Modified."
             ),
-            "license": {"name": "Open Data Commons Attribution License", "identifier": "ODC-By-1.0"},
         },
         "servers": [{"url": server_url}],
         "paths": {
