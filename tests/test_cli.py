@@ -124,3 +124,13 @@ def test_set_password_and_deactivate_user(app, accounts):
     result = runner.invoke(args=["deactivate-user", "editor@example.org"])
     assert result.exit_code == 0 and "Deactivated editor@example.org." in result.output
     assert user_row(app, "editor@example.org")[1] == 0
+
+
+def test_backup_copies_the_database_online(app, tmp_path):
+    target = tmp_path / "backups" / "tracker-copy.db"
+    result = app.test_cli_runner().invoke(args=["backup", str(target)])
+    assert result.exit_code == 0 and "integrity check: ok" in result.output
+    copy = database.connect(target)
+    assert copy.execute("SELECT slug FROM city").fetchall() == [("durham-nc",)]
+    again = app.test_cli_runner().invoke(args=["backup", str(target)])
+    assert again.exit_code != 0 and "exists already" in again.output
