@@ -54,9 +54,13 @@ def test_cells_that_a_spreadsheet_would_run_are_neutralised(client, db, durham_i
     assert exports.unsafe_cell(row["summary"]) == value
 
 
-@pytest.mark.parametrize(("value", "cell"), [(None, ""), (6, "6"), ("plain", "plain"), ("'quoted", "'quoted")])
+@pytest.mark.parametrize(
+    ("value", "cell"), [(None, ""), (6, "6"), ("plain", "plain"), ("'quoted", "''quoted"), ("it's", "it's")]
+)
 def test_safe_cell(value, cell):
     assert exports.safe_cell(value) == cell
+    if isinstance(value, str):
+        assert exports.unsafe_cell(cell) == value
 
 
 def test_csv_quoting_follows_rfc_4180(client, db, durham_id):

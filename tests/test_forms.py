@@ -98,6 +98,7 @@ ACTION = {"date": "2018-04-16", "classification": "passed", "description": "Adop
         ({"classification": "won"}, "Not a valid choice"),
         ({"description": "   "}, "Describe what happened."),
         ({"description": "x" * 1001}, "Field cannot be longer than 1000 characters."),
+        ({"description": "Tab\x0bled."}, "Remove the invisible control character from this text."),
     ],
 )
 def test_actions(app, changes, message):

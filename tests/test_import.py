@@ -154,3 +154,83 @@ def test_editors_can_import_from_the_browser(app, tmp_path, password_hash, db):
         done = client.post("/editor/import", data={"file": (f, "motions.csv")}, content_type="multipart/form-data")
     assert "2 rows read; created" in text(done)
     assert db.execute("SELECT count(*) FROM city WHERE slug = 'chapel-hill-nc'").fetchone()[0] == 1
+
+
+def test_same_day_actions_with_the_same_status_survive_a_round_trip(app, client, db, tmp_path, durham_id):
+    from tracker import records
+
+    for words in ("Second reading.", "First reading."):
+        records.add_action(db, durham_id, {"date": "2018-04-02", "classification": "introduced", "description": words})
+    records.update_motion(db, durham_id, {"summary": "'Quoted' in a spreadsheet, =not a formula"})
+    first = client.get("/exports/motions.csv").get_data()
+    path = tmp_path / "motions.csv"
+    path.write_bytes(first)
+    fresh = make_app(tmp_path / "fresh.db")
+    fresh.test_cli_runner().invoke(args=["init-db"])
+    assert fresh.test_cli_runner().invoke(args=["import-csv", str(path)]).exit_code == 0
+    assert fresh.test_client().get("/exports/motions.csv").get_data() == first
+    again = fresh.test_cli_runner().invoke(args=["import-csv", str(path)])
+    assert "created nothing; updated nothing" in again.output
+
+
+def test_place_names_are_spelled_as_the_gazetteer_spells_them(app, db, tmp_path):
+    path = write(tmp_path, good(1, city="Saint Louis", state="MO"), good(2, city="ST. LOUIS", state="mo"))
+    assert run(app, path).exit_code == 0
+    assert db.execute("SELECT slug, name FROM city WHERE state = 'MO'").fetchall() == [("st-louis-mo", "St. Louis")]
+
+
+def test_council_seats_correct_a_recorded_city_and_rows_must_agree(app, db, tmp_path):
+    title = "Statement by the Durham City Council on International Police Exchanges"
+    durham = line(
+        city="Durham", state="NC", council_seats="9", title=title, kind="statement", petition_signatures="1394"
+    )
+    assert run(app, write(tmp_path, durham)).exit_code == 0
+    assert db.execute("SELECT council_seats FROM city WHERE slug = 'durham-nc'").fetchone()[0] == 9
+    result = run(app, write(tmp_path, good(1, council_seats="9"), good(2, council_seats="11")))
+    assert result.exit_code == 1
+    assert "row 3, column council_seats: row 2 gives 9 seats for Chapel Hill, NC; this row gives 11." in result.stderr
+
+
+def test_rows_of_one_motion_must_agree_on_its_fields(app, tmp_path):
+    result = run(app, write(tmp_path, good(1), good(1, kind="ordinance")))
+    assert result.exit_code == 1
+    assert "row 3, column kind: row 2 gives this motion a different kind." in result.stderr
+
+
+def test_counts_that_contradict_a_recorded_roll_call_are_refused(app, db, tmp_path, durham_id):
+    from tracker import records
+
+    vote_id = db.execute("SELECT id FROM vote").fetchone()[0]
+    records.update_vote(
+        db, vote_id, {"yes": None, "no": None}, [(f"Member {i}", "yes") for i in range(6)] + [("Member 6", "no")]
+    )
+    title = "Statement by the Durham City Council on International Police Exchanges"
+    row = line(
+        city="Durham",
+        state="NC",
+        title=title,
+        kind="statement",
+        petition_signatures="1394",
+        date="2018-04-16",
+        status="passed",
+        description="Adopted unanimously by the City Council at its regular meeting.",
+        vote_result="pass",
+        yes="5",
+        no="2",
+    )
+    result = run(app, write(tmp_path, row))
+    assert result.exit_code == 1 and "row 2: the roll call has 6 yes but the count says 5" in result.stderr
+
+
+def test_row_numbers_count_blank_lines_as_a_spreadsheet_does(app, tmp_path):
+    path = tmp_path / "gaps.csv"
+    path.write_text("\r\n".join([HEADER, good(1), "", good(3, date="2020-13-01")]) + "\r\n", encoding="utf-8")
+    result = run(app, str(path))
+    assert "row 4, column date" in result.stderr
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_advice(app, tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(("\r\n".join([HEADER, good(1, summary="Résumé")]) + "\r\n").encode("latin-1"))
+    result = run(app, str(path))
+    assert result.exit_code == 1 and "not UTF-8 text" in result.output

@@ -122,9 +122,15 @@ def deactivate_user_command(email):
 @with_appcontext
 def import_csv_command(file, dry_run):
     """Import motions from a CSV in the format of /exports/motions.csv (all rows validated first)."""
+    try:
+        text = file.read()
+    except UnicodeDecodeError as error:
+        raise click.ClickException(
+            "The file is not UTF-8 text; save it from your spreadsheet as “CSV UTF-8”. Nothing was written."
+        ) from error
     db = open_db()
     try:
-        report = importer.run(db, file.read(), dry_run=dry_run)
+        report = importer.run(db, text, dry_run=dry_run)
     finally:
         db.conn.close()
     if report.errors:

@@ -193,18 +193,21 @@ def motion_json(base, motion):
 
 
 def safe_cell(value):
-    """Write a value as a CSV cell: None as empty, and text a spreadsheet would run as a formula neutralised."""
+    """Write a value as a CSV cell: None as empty, and text a spreadsheet would run as a formula neutralised.
+
+    Text that already starts with the quote gets one more, so that unsafe_cell can always undo exactly one.
+    """
     if value is None:
         return ""
     text = str(value)
-    if text.startswith(FORMULA_START):
+    if text.startswith((*FORMULA_START, "'")):
         return "'" + text
     return text
 
 
 def unsafe_cell(text):
     """Undo safe_cell's neutralising quote when reading a cell back (so an export re-imports unchanged)."""
-    if text.startswith("'") and text[1:].startswith(FORMULA_START):
+    if text.startswith("'") and text[1:].startswith((*FORMULA_START, "'")):
         return text[1:]
     return text
 

@@ -43,6 +43,8 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 EARLIEST = date(1900, 1, 1)
 MIN_PASSWORD = 12
 MAX_COUNT = 1_000_000_000
+# Characters no one types on purpose, which XML (the Atom feed) cannot carry; tab and line breaks are fine.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def latest_allowed(today=None):
@@ -148,6 +150,15 @@ class TrackerForm(FlaskForm):
         """Keep the context (things the rules need from the database) on the form."""
         self.context = context or {}
         super().__init__(*args, **kwargs)
+
+    def validate(self, extra_validators=None):
+        """Check every field's rules, and refuse invisible control characters in text anywhere."""
+        valid = super().validate(extra_validators)
+        for field in self:
+            if isinstance(field.data, str) and CONTROL.search(field.data):
+                field.errors = [*field.errors, "Remove the invisible control character from this text."]
+                valid = False
+        return valid
 
     def values(self, *names):
         """Return the named fields' data, dates as ISO text and booleans as 0/1."""
@@ -279,9 +290,12 @@ class CityForm(TrackerForm):
             try:
                 self.context["coordinates"] = geo.lookup(self.name.data, self.state.data)
             except geo.UnknownPlace as error:
-                self.name.errors.append(
-                    f"{str(error)[0].upper()}{str(error)[1:]}. Check the spelling, or give its latitude and longitude."
+                hint = (
+                    "Check the spelling."
+                    if self.context.get("in_csv")
+                    else ("Check the spelling, or give its latitude and longitude.")
                 )
+                self.name.errors.append(f"{str(error)[0].upper()}{str(error)[1:]}. {hint}")
                 return False
         else:
             self.context["coordinates"] = (float(self.lat.data), float(self.lon.data))

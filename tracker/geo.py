@@ -57,6 +57,12 @@ def lookup(name, state):
     return round(place["latitude"], 5), round(place["longitude"], 5)
 
 
+def canonical_name(name, state):
+    """Return the gazetteer's spelling of a place (e.g. 'St. Louis' for 'saint louis'), or None if unknown."""
+    place = _us_places().get((fold(name), state.strip().upper()))
+    return place["name"] if place else None
+
+
 def ocd_id(name, state):
     """Return the Open Civic Data division id of a US place."""
     place = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()

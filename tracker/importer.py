@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from werkzeug.datastructures import MultiDict
 
-from . import forms, geo, records
+from . import forms, geo, queries, records
 from . import status as status_rules
 from .db import transaction
 from .exports import MOTION_COLUMNS, unsafe_cell
@@ -59,31 +59,40 @@ class Row:
 
 
 def read(text):
-    """Parse CSV text into (header, rows as dicts, errors); neutralised formula cells are read back."""
+    """Parse CSV text into (header, [(row number, cells)], errors); neutralised formula cells are read back.
+
+    Rows are numbered as a spreadsheet shows them: the header is row 1, and blank lines count.
+    """
     if text.startswith("\ufeff"):  # a byte-order mark from spreadsheet programs
         text = text[1:]
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
-    errors = []
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        errors.append(f"row 1: the header lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
-    unknown = [c for c in header if c not in MOTION_COLUMNS]
-    if unknown:
-        errors.append(
-            f"row 1: unknown column{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} "
-            f"(the columns are: {', '.join(MOTION_COLUMNS)})"
-        )
-    rows = []
-    if not errors:
-        for row in reader:
-            if None in row:
-                errors.append(f"row {reader.line_num}: more cells than columns in the header")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    errors, rows = [], []
+    try:
+        header = [cell.strip() for cell in next(reader, [])]
+        missing = [c for c in REQUIRED if c not in header]
+        if missing:
+            errors.append(f"row 1: the header lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}")
+        unknown = [c for c in header if c not in MOTION_COLUMNS]
+        if unknown:
+            errors.append(
+                f"row 1: unknown column{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} "
+                f"(the columns are: {', '.join(MOTION_COLUMNS)})"
+            )
+        if errors:
+            return header, rows, errors
+        for number, cells in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in cells):
                 continue
-            rows.append({k: unsafe_cell((v or "").strip()) for k, v in row.items()})
+            if len(cells) > len(header):
+                errors.append(f"row {number}: more cells than columns in the header")
+                continue
+            cells = cells + [""] * (len(header) - len(cells))
+            rows.append((number, {k: unsafe_cell(v.strip()) for k, v in zip(header, cells, strict=True)}))
             if len(rows) > MAX_ROWS:
-                errors.append(f"row {reader.line_num}: a file can have at most {MAX_ROWS:,} rows")
+                errors.append(f"row {number}: a file can have at most {MAX_ROWS:,} rows")
                 break
+    except csv.Error as error:
+        errors.append(f"row {reader.line_num + 1}: the CSV cannot be read ({error})")
     return header, rows, errors
 
 
@@ -106,48 +115,83 @@ def check(form_class, data, number, columns, context=None):
     return form, ([] if form.validate() else form_errors(number, form, columns))
 
 
+MOTION_FIELDS = ("title", "kind", "identifier", "summary", "campaign", "petition_signatures")
+COUNTS = ("yes", "no", "abstain", "absent", "excused")
+
+
+def check_city(db, raw, number, cities):
+    """Validate a row's city; return (slug, error lines), remembering each city in `cities` by slug.
+
+    A place is named as the gazetteer names it, so 'Saint Louis' and 'St. Louis' are one city. A row may give
+    council_seats for a recorded city (a correction); rows that disagree on a city's seats are refused.
+    """
+    name, state = raw.get("city", ""), raw.get("state", "").upper()
+    canonical = geo.canonical_name(name, state) if name and state else None
+    slug = geo.slug(canonical or name, state) if name and state else ""
+    seats_text = raw.get("council_seats", "")
+    known = cities.get(slug)
+    if known is None:
+        existing = db.execute("SELECT id, council_seats FROM city WHERE slug = ?", [slug]).fetchone()
+        data = {
+            "name": canonical or name,
+            "state": state,
+            "council_seats": seats_text or (existing[1] if existing else ""),
+        }
+        city_form, problems = check(
+            forms.CityForm,
+            data,
+            number,
+            {"name": "city", "slug": "city"},
+            {"slug_taken": lambda _slug: False, "in_csv": True},
+        )
+        if problems:
+            return slug, problems
+        values = city_form.payload()["values"]
+        cities[slug] = {
+            "slug": slug,
+            "values": values,
+            "seats": values["council_seats"],
+            "seats_from": number if seats_text else None,
+        }
+        return slug, []
+    if seats_text:
+        if not seats_text.isascii() or not seats_text.isdigit() or not 1 <= int(seats_text) <= 200:
+            return slug, [f"row {number}, column council_seats: A council has between 1 and 200 seats."]
+        if known["seats_from"] and int(seats_text) != known["seats"]:
+            return slug, [
+                f"row {number}, column council_seats: row {known['seats_from']} gives {known['seats']} "
+                f"seats for {known['values']['name']}, {state}; this row gives {seats_text}."
+            ]
+        known.update(seats=int(seats_text), seats_from=known["seats_from"] or number)
+    return slug, []
+
+
+def check_motion(raw, number, slug, motions):
+    """Validate a row's motion; rows of one motion (same city and title) must agree on its fields."""
+    motion_form, problems = check(
+        forms.MotionForm,
+        {"city_id": "0", **{k: raw.get(k, "") for k in MOTION_FIELDS}},
+        number,
+        {},
+        {"cities": [(0, slug)]},
+    )
+    if problems:
+        return None, problems
+    values = {k: v for k, v in motion_form.payload()["values"].items() if k != "city_id"}
+    first = motions.setdefault((slug, values["title"]), (number, values))
+    for name in MOTION_FIELDS:
+        if first[1][name] != values[name]:
+            return None, [f"row {number}, column {name}: row {first[0]} gives this motion a different {name}."]
+    return values, []
+
+
 def validate(db, rows):
     """Validate every row with the forms' rules; return (validated rows, error lines)."""
     validated, errors = [], []
-    cities = {}  # slug -> (city values or None when it exists, seats)
-    for number, raw in enumerate(rows, start=2):
-        line_errors = []
-        slug = geo.slug(raw.get("city", ""), raw.get("state", "")) if raw.get("city") and raw.get("state") else ""
-        if slug not in cities:
-            existing = db.execute("SELECT id, council_seats FROM city WHERE slug = ?", [slug]).fetchone()
-            if existing:
-                cities[slug] = (None, existing[1])
-            else:
-                city_form, problems = check(
-                    forms.CityForm,
-                    {
-                        "name": raw.get("city", ""),
-                        "state": raw.get("state", "").upper(),
-                        "council_seats": raw.get("council_seats", ""),
-                    },
-                    number,
-                    {"name": "city", "slug": "city"},
-                    {"slug_taken": lambda _slug: False},
-                )
-                if problems:
-                    line_errors += problems
-                else:
-                    cities[slug] = (city_form.payload()["values"], city_form.council_seats.data)
-        city_values, seats = cities.get(slug, (None, None))
-
-        motion_form, problems = check(
-            forms.MotionForm,
-            {
-                "city_id": "0",
-                **{
-                    k: raw.get(k, "")
-                    for k in ("title", "kind", "identifier", "summary", "campaign", "petition_signatures")
-                },
-            },
-            number,
-            {},
-            {"cities": [(0, slug)]},
-        )
+    cities, motions = {}, {}
+    for number, raw in rows:
+        slug, line_errors = check_city(db, raw, number, cities)
+        motion, problems = check_motion(raw, number, slug, motions)
         line_errors += problems
 
         action = None
@@ -165,17 +209,21 @@ def validate(db, rows):
             action = action_form.payload()["values"] if not problems else None
 
         vote = None
-        counts = ("yes", "no", "abstain", "absent", "excused")
-        if raw.get("vote_result") or any(raw.get(k) for k in counts):
+        if raw.get("vote_result") or any(raw.get(k) for k in COUNTS):
             if not raw.get("date"):
                 line_errors.append(f"row {number}, column date: a vote needs the date of its action")
             else:
+                city = cities.get(slug)
                 vote_form, problems = check(
                     forms.VoteForm,
-                    {"date": raw["date"], "result": raw.get("vote_result", ""), **{k: raw.get(k, "") for k in counts}},
+                    {"date": raw["date"], "result": raw.get("vote_result", ""), **{k: raw.get(k, "") for k in COUNTS}},
                     number,
                     {"result": "vote_result"},
-                    {"seats": seats, "city_name": raw.get("city") or "The city", "actions": []},
+                    {
+                        "seats": city["seats"] if city else None,
+                        "city_name": raw.get("city") or "The city",
+                        "actions": [],
+                    },
                 )
                 line_errors += problems
                 vote = vote_form.payload()["values"] if not problems else None
@@ -193,45 +241,64 @@ def validate(db, rows):
         if line_errors:
             errors += line_errors
             continue
-        validated.append(
-            Row(number, {"slug": slug, "values": city_values}, motion_form.payload()["values"], action, vote, sources)
-        )
+        # The city's entry is shared by its rows, so a seat count given on any row applies to all of them.
+        validated.append(Row(number, cities[slug], motion, action, vote, sources))
+    # Votes are checked against the seats the whole file gives a city, not only the rows before them.
+    for row in validated:
+        seats = row.city["seats"]
+        total = sum((row.vote or {}).get(k) or 0 for k in COUNTS)
+        if total > seats:
+            errors.append(
+                f"row {row.number}, column yes: {row.city['values']['name']} has {seats} "
+                f"council seats; these counts add up to {total}."
+            )
     return validated, errors
 
 
-def apply_row(db, row, city_ids):
+def apply_row(db, row, state):
     """Write one validated row: find or create its city, motion, action and vote, and cite its sources."""
-    slug = row.city["slug"]
-    if slug not in city_ids:
-        found = db.execute("SELECT id FROM city WHERE slug = ?", [slug]).fetchone()
-        city_ids[slug] = found[0] if found else records.create_city(db, row.city["values"])
-    city_id = city_ids[slug]
-    values = {k: v for k, v in row.motion.items() if k != "city_id"}
-    found = db.execute("SELECT id FROM motion WHERE city_id = ? AND title = ?", [city_id, values["title"]]).fetchone()
+    city, slug = row.city, row.city["slug"]
+    if slug not in state["city_ids"]:
+        found = db.execute("SELECT id, council_seats FROM city WHERE slug = ?", [slug]).fetchone()
+        if found is None:
+            state["city_ids"][slug] = records.create_city(db, {**city["values"], "council_seats": city["seats"]})
+        else:
+            state["city_ids"][slug] = found[0]
+            if found[1] != city["seats"]:
+                records.update_city(db, found[0], {"council_seats": city["seats"]})
+    city_id = state["city_ids"][slug]
+    found = db.execute(
+        "SELECT id FROM motion WHERE city_id = ? AND title = ?", [city_id, row.motion["title"]]
+    ).fetchone()
     if found:
         motion_id = found[0]
-        records.update_motion(db, motion_id, values)
+        records.update_motion(db, motion_id, row.motion)
     else:
-        motion_id = records.create_motion(db, {**values, "city_id": city_id, "published": 1})
+        motion_id = records.create_motion(db, {**row.motion, "city_id": city_id, "published": 1})
     cited_table, cited_id = "motion", motion_id
     if row.action:
-        found = db.execute(
-            "SELECT id FROM action WHERE motion_id = ? AND date = ? AND classification = ?",
-            [motion_id, row.action["date"], row.action["classification"]],
-        ).fetchone()
-        if found:
-            action_id = found[0]
+        # The n-th row for a motion, date and status is its n-th such action, so same-day actions stay apart.
+        key = (motion_id, row.action["date"], row.action["classification"])
+        position = state["seen"][key] = state["seen"].get(key, -1) + 1
+        existing = [
+            r[0]
+            for r in db.execute(
+                "SELECT id FROM action WHERE motion_id = ? AND date = ? AND classification = ? ORDER BY id", key
+            )
+        ]
+        if position < len(existing):
+            action_id = existing[position]
             records.update_part(db, "action", action_id, {"description": row.action["description"]})
         else:
             action_id = records.add_action(db, motion_id, row.action)
         cited_table, cited_id = "action", action_id
         if row.vote:
-            vote = {k: v for k, v in row.vote.items() if k != "action_id"}
-            found = db.execute("SELECT min(id) FROM vote WHERE action_id = ?", [action_id]).fetchone()[0]
-            if found:
-                records.update_part(db, "vote", found, vote)
+            counts = {k: row.vote[k] for k in ("result", *COUNTS)}
+            vote_id = db.execute("SELECT min(id) FROM vote WHERE action_id = ?", [action_id]).fetchone()[0]
+            if vote_id:
+                records.update_vote(db, vote_id, counts, queries.vote_members(db, vote_id))
             else:
-                records.add_vote(db, motion_id, {**vote, "action_id": action_id})
+                records.add_vote(db, motion_id, {**counts, "date": row.vote["date"], "action_id": action_id})
     for url in row.sources:
         records.cite_source(
             db, cited_table, cited_id, {"url": url, "title": url, "publisher": None, "published_on": None, "note": None}
@@ -255,9 +322,12 @@ def run(db, text, dry_run=False):
     start = db.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
     try:
         with transaction(db):
-            city_ids = {}
+            state = {"city_ids": {}, "seen": {}}
             for row in validated:
-                apply_row(db, row, city_ids)
+                try:
+                    apply_row(db, row, state)
+                except (records.RecordError, sqlite3.IntegrityError) as error:
+                    raise records.RecordError(f"row {row.number}: {error}") from error
             for table, op, count in db.execute(
                 "SELECT table_name, op, count(*) FROM change_log WHERE id > ? GROUP BY table_name, op", [start]
             ):

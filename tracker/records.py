@@ -308,7 +308,12 @@ def update_vote(db, vote_id, values, members, user_id=None):
         new = dict(members)
         if members:
             counted = tally(members)
-            values = {**values, **{o: counted[o] if values.get(o) is None else values[o] for o in VOTE_OPTIONS}}
+            for option in VOTE_OPTIONS:
+                if values.get(option) is not None and values[option] != counted[option]:
+                    raise RecordError(
+                        f"the roll call has {counted[option]} {option} but the count says {values[option]}"
+                    )
+            values = {**values, **{o: counted[o] for o in VOTE_OPTIONS}}
         for name, member in old.items():
             if name not in new:
                 delete(db, "vote_member", member["id"], user_id)
