@@ -167,3 +167,56 @@ def test_a_change_changes_the_etag(client, db, durham_id):
     records.update_motion(db, durham_id, {"summary": "Changed."})
     response = client.get(f"/api/v1/motions/{durham_id}", headers={"If-None-Match": first})
     assert response.status_code == 200 and response.headers["ETag"] != first
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("?per_page=%C2%B2", 400),
+        ("?page=%C2%B2", 400),
+        ("?updated_since=0001-01-01T00:00:00%2B01:00", 400),
+        ("?updated_since=0999-01-01", 400),
+        ("?per_page=1&page=1&endpoint=x&_method=POST&_external=0", 200),
+    ],
+)
+def test_odd_parameters_never_cause_a_500(client, query, status):
+    assert client.get("/api/v1/motions" + query).status_code == status
+
+
+def test_page_links_keep_the_other_parameters_as_they_came(client, many):
+    body = check(client.get("/api/v1/motions?per_page=2&_anchor=zz&state=nc&state=NC"), "MotionPage")
+    assert body["next"] == "http://localhost/api/v1/motions?_anchor=zz&state=nc&state=NC&page=2&per_page=2"
+
+
+def test_cors_reaches_errors_and_preflight_and_exposes_the_caching_headers(client):
+    error = client.get("/api/v1/motions/99999")
+    assert error.headers["Access-Control-Allow-Origin"] == "*"
+    preflight = client.options("/api/v1/motions")
+    assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in preflight.headers["Access-Control-Allow-Methods"]
+    assert "ETag" in client.get("/api/v1/motions").headers["Access-Control-Expose-Headers"]
+
+
+def test_search_results_come_best_first(client, db, durham_id):
+    city_id = db.execute("SELECT id FROM city").fetchone()[0]
+    other = records.create_motion(
+        db,
+        {
+            "city_id": city_id,
+            "kind": "resolution",
+            "published": 1,
+            "title": "Budget resolution",
+            "summary": "Mentions a statement once.",
+        },
+    )
+    body = check(client.get("/api/v1/motions?q=statement"), "MotionPage")
+    assert [m["id"] for m in body["data"]] == [durham_id, other]
+
+
+def test_a_change_to_the_city_is_not_hidden_behind_a_304(client, db, durham_id):
+    city_id = db.execute("SELECT id FROM city").fetchone()[0]
+    db.execute("UPDATE change_log SET at = '2000-01-01T00:00:00Z'")  # so the change below is clearly later
+    first = client.get(f"/api/v1/motions/{durham_id}")
+    records.update_city(db, city_id, {"council_seats": 8})
+    again = client.get(f"/api/v1/motions/{durham_id}", headers={"If-Modified-Since": first.headers["Last-Modified"]})
+    assert again.status_code == 200 and again.json["city"]["council_seats"] == 8

@@ -3,8 +3,9 @@
 import hashlib
 import json
 from datetime import datetime
+from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, request, url_for
+from flask import Blueprint, Response, abort, request
 
 from . import exports, geo, openapi, queries
 from . import status as status_rules
@@ -20,7 +21,6 @@ def json_body(data, last_modified=None):
     """A JSON response for GET: CORS open, with an ETag and Last-Modified, answering 304 when unchanged."""
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     response = Response(body, mimetype="application/json")
-    response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Cache-Control"] = "public, max-age=60"
     response.set_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
     if last_modified:
@@ -38,7 +38,7 @@ def whole_number(name, default, low, high):
     raw = request.args.get(name)
     if raw is None or raw == "":
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
         bad_request(f"{name} must be a whole number from {low} to {high}.")
     return int(raw)
 
@@ -61,11 +61,13 @@ def iso_since(name):
         return None
     try:
         moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        bad_request(f"{name} must be an ISO 8601 date or time, like 2018-04-16 or 2018-04-16T12:00:00Z.")
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(exports.UTC).replace(tzinfo=None)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        if moment.year < 1900:
+            raise ValueError(raw)
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(exports.UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError):
+        bad_request(f"{name} must be an ISO 8601 date or time from 1900 on, like 2018-04-16 or 2018-04-16T12:00:00Z.")
+    return moment.isoformat(timespec="seconds") + "Z"
 
 
 @bp.get("/cities")
@@ -83,7 +85,7 @@ def city(slug):
     found = queries.get_city(get_db(), slug)
     if found is None:
         abort(404)
-    return json_body(exports.city_json(exports.site_base(), found), found["updated_at"])
+    return json_body(exports.city_json(exports.site_base(), found), queries.last_changed(get_db()))
 
 
 @bp.get("/motions")
@@ -102,11 +104,11 @@ def motions():
     per_page = whole_number("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     found, total = queries.list_motions(db, **filters, page=page, per_page=per_page)
     base = exports.site_base()
-    args = {k: v for k, v in request.args.items() if k not in ("page", "per_page")}
+    kept = [(k, v) for k, v in request.args.items(multi=True) if k not in ("page", "per_page")]
 
     def page_url(number):
-        """The absolute URL of another page of the same listing."""
-        return base + url_for(".motions", **args, page=number, per_page=per_page)
+        """The absolute URL of another page of the same listing (the other parameters kept as they came)."""
+        return f"{base}{request.path}?{urlencode([*kept, ('page', number), ('per_page', per_page)])}"
 
     next_url = page_url(page + 1) if page * per_page < total else None
     prev_url = page_url(page - 1) if page > 1 and total else None
@@ -133,10 +135,24 @@ def motion(motion_id):
     found = queries.get_motion(get_db(), motion_id)
     if found is None:
         abort(404)
-    return json_body(exports.motion_json(exports.site_base(), found), found["updated_at"])
+    # Last-Modified is the last change to any record: a motion's page also shows its city and sources.
+    return json_body(exports.motion_json(exports.site_base(), found), queries.last_changed(get_db()))
 
 
 @bp.get("/openapi.json")
 def openapi_document():
     """The OpenAPI 3.1 document of this API."""
-    return json_body(openapi.document(exports.site_base() + "/api/v1"))
+    return json_body(openapi.document(exports.site_base() + "/api/v1"), queries.last_changed(get_db()))
+
+
+@bp.after_app_request
+def cors(response):
+    """Let any site read the API, errors and caching headers included; answer preflight requests."""
+    if request.path.startswith("/api/"):
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers["Access-Control-Expose-Headers"] = "Link, ETag, Last-Modified"
+        if request.method == "OPTIONS":
+            response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
+            response.headers["Access-Control-Max-Age"] = "86400"
+    return response

@@ -212,7 +212,7 @@ def query(name, schema, description):
 
 def operation(summary, schema, description, parameters=(), path_parameters=()):
     """A GET operation with its success, 304 and error responses."""
-    params = [{"name": p, "in": "path", "required": True, "schema": TEXT} for p in path_parameters]
+    params = [{"name": name, "in": "path", "required": True, "schema": schema} for name, schema in path_parameters]
     return {
         "get": {
             "summary": summary,
@@ -239,7 +239,7 @@ def document(server_url="/api/v1"):
         "servers": [{"url": server_url}],
         "paths": {
             "/cities": operation("Every city with its published motions", ref("CityList"), "The cities"),
-            "/cities/{slug}": operation("One city", ref("City"), "The city", path_parameters=["slug"]),
+            "/cities/{slug}": operation("One city", ref("City"), "The city", path_parameters=[("slug", TEXT)]),
             "/motions": operation(
                 "Published motions, filtered and paginated",
                 ref("MotionPage"),
@@ -262,7 +262,10 @@ def document(server_url="/api/v1"):
                 ],
             ),
             "/motions/{id}": operation(
-                "One motion with everything recorded about it", ref("Motion"), "The motion", path_parameters=["id"]
+                "One motion with everything recorded about it",
+                ref("Motion"),
+                "The motion",
+                path_parameters=[("id", {"type": "integer", "minimum": 1})],
             ),
             "/openapi.json": {
                 "get": {

@@ -40,7 +40,7 @@ def read_filters(args):
 def read_page(args):
     """Return the requested page number (1 for anything that is not a sensible whole number)."""
     raw = args.get("page", "1")
-    return int(raw) if raw.isdigit() and 0 < int(raw) < 1_000_000 else 1
+    return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) < 1_000_000 else 1
 
 
 @bp.get("/")

@@ -498,7 +498,8 @@ WHERE motion.published = 1
   AND (:kind IS NULL OR motion.kind = :kind)
   AND (:updated_since IS NULL OR motion.updated_at >= :updated_since)
   AND (:ids IS NULL OR motion.id IN (SELECT value FROM json_each(:ids)))
-ORDER BY motion.id
+ORDER BY CASE WHEN :ids IS NULL THEN motion.id
+              ELSE (SELECT key FROM json_each(:ids) WHERE json_each.value = motion.id) END
 LIMIT :limit OFFSET :offset
 """
 

@@ -68,3 +68,24 @@ def _artifact(name):
 
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS / name
+
+
+def test_escape_closes_a_popup_and_returns_to_its_marker(visit):
+    visit.goto("/")
+    visit.page.wait_for_selector("#map[data-ready=true]")
+    seattle = visit.page.locator(".leaflet-marker-icon[aria-label='Seattle, WA: Passed']")
+    seattle.focus()
+    visit.page.keyboard.press("Enter")
+    visit.page.wait_for_selector(".leaflet-popup-content")
+    assert visit.page.evaluate("document.activeElement.textContent") == "Seattle, WA"
+    visit.page.keyboard.press("Escape")
+    visit.page.wait_for_selector(".leaflet-popup-content", state="detached")
+    assert visit.page.evaluate("document.activeElement.getAttribute('aria-label')") == "Seattle, WA: Passed"
+
+
+def test_a_state_without_cities_stays_chosen(visit):
+    visit.goto("/?state=WY")
+    visit.page.wait_for_selector("#map[data-ready=true]")
+    assert visit.page.locator("#state").input_value() == "WY"
+    assert visit.page.evaluate("document.getElementById('map').dataset.cities") == "0"
+    assert "No city matches these filters." in visit.page.inner_text("#list-section")

@@ -123,14 +123,26 @@
     marker.bindPopup(function () { return popupContent(p); });
     // Keyboard users land in the popup when it opens, and back on the marker when it closes.
     marker.on("popupopen", function (event) {
-      var first = event.popup.getElement().querySelector(".leaflet-popup-content a");
+      var popup = event.popup.getElement();
+      var first = popup.querySelector(".leaflet-popup-content a");
       if (first) {
         first.focus();
       }
+      if (!popup.dataset.keys) {
+        popup.dataset.keys = "true";
+        popup.addEventListener("keydown", function (keyEvent) {
+          if (keyEvent.key === "Escape") {
+            keyEvent.stopPropagation();
+            marker.closePopup();
+          }
+        });
+      }
     });
-    marker.on("popupclose", function () {
+    marker.on("popupclose", function (event) {
       var element = marker.getElement();
-      if (element && document.activeElement === document.body) {
+      var active = document.activeElement;
+      // Back to the marker if the focus was in the popup (its close button included) or nowhere.
+      if (element && (active === document.body || event.popup.getElement().contains(active))) {
         element.focus();
       }
     });
@@ -254,20 +266,34 @@
     window.history.replaceState(null, "", address);
     fitToFilters();
     drawMarkers();
+    // Only the latest request may fill the list: answers to earlier choices can arrive after it.
+    var request = ++latestRequest;
     fetch(address)
-      .then(function (response) { return response.text(); })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.statusText);
+        }
+        return response.text();
+      })
       .then(function (html) {
+        if (request !== latestRequest) {
+          return;
+        }
         var page = new DOMParser().parseFromString(html, "text/html");
-        ["list-section", "counts-heading"].forEach(function (id) {
+        ["list-section", "counts", "notices", "clear-filters"].forEach(function (id) {
           var fresh = page.getElementById(id);
           var here = document.getElementById(id);
           if (fresh && here) {
-            var target = id === "counts-heading" ? here.parentNode : here;
-            target.replaceWith(id === "counts-heading" ? fresh.parentNode : fresh);
+            here.replaceWith(fresh);
           }
         });
+      })
+      .catch(function () {
+        // The list could not be refreshed: load the page itself, which shows the same view.
+        window.location.assign(address);
       });
   }
+  var latestRequest = 0;
 
   // A chosen state brings its cities into view; clearing it goes back to the lower 48.
   function fitToFilters() {
