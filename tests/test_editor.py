@@ -54,6 +54,7 @@ ACCESS = {
     "editor.edit_hearing": "any",
     "editor.edit_testimony": "editor",
     "editor.new_citation": "any",
+    "editor.edit_source": "any",
     "editor.submissions": "any",
     "editor.submission": "any",
     "editor.changes": "editor",
@@ -114,6 +115,7 @@ def route_params(app, db, durham_id, accounts):
         "editor.edit_hearing": {"row_id": row["hearing"]},
         "editor.edit_testimony": {"row_id": testimony},
         "editor.new_citation": {"table": "motion", "row_id": durham_id},
+        "editor.edit_source": {"row_id": 1},
         "editor.submission": {"submission_id": submission},
         "editor.revert": {"change_id": 1},
         "editor.update_user": {"account_id": accounts["organizer"]},
@@ -535,3 +537,34 @@ def test_email_duplicates_are_caught_whatever_their_case_in_any_alphabet(as_role
     assert admin.post("/editor/users", data={**form, "email": "émile@example.org"}).status_code == 302
     refused = admin.post("/editor/users", data={**form, "email": "ÉMILE@example.org"})
     assert "already exists" in text(refused)
+
+
+def test_sources_are_corrected_directly_by_editors_and_through_review_for_organizers(as_role, client, db):
+    source_id = db.execute("SELECT id FROM source WHERE publisher = 'Police Magazine'").fetchone()[0]
+    editor = as_role("editor")
+    form = editor.get(f"/editor/sources/{source_id}/edit").get_data(as_text=True)
+    assert "North Carolina City Prohibits Police Training Exchanges with Israel" in form
+    data = {
+        "title": "North Carolina city prohibits police training exchanges",
+        "publisher": "Police Magazine",
+        "url": "https://www.policemag.com/361892/north-carolina-city-prohibits-police-training-exchanges-with-israel",
+    }
+    response = editor.post(f"/editor/sources/{source_id}/edit?next=/editor/motions/1", data=data)
+    assert response.headers["Location"] == "/editor/motions/1"
+    assert "North Carolina city prohibits police training exchanges" in text(client.get("/motions/1"))
+    taken = editor.post(
+        f"/editor/sources/{source_id}/edit",
+        data={**data, "url": "http://www.newsobserver.com/news/local/counties/durham-county/article207967584.html"},
+    )
+    assert "Another source already has this web address." in text(taken)
+    organizer = as_role("organizer")
+    sent = organizer.post(f"/editor/sources/{source_id}/edit", data={**data, "title": "Organizer's title"})
+    assert sent.status_code == 302 and "/editor/submissions/" in sent.headers["Location"]
+    assert "Organizer's title" not in text(client.get("/motions/1"))
+
+
+def test_editors_see_private_speaker_names_organizers_do_not(as_role, db, durham_id):
+    hearing_id = db.execute("SELECT id FROM hearing").fetchone()[0]
+    records.add_testimony(db, hearing_id, {"speaker_name": "Private Person", "position": "support"})
+    assert "Private Person name not public" in text(as_role("editor").get(f"/editor/motions/{durham_id}"))
+    assert "Private Person" not in text(as_role("organizer").get(f"/editor/motions/{durham_id}"))

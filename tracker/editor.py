@@ -22,6 +22,7 @@ FORMS = {
     "hearing": forms.HearingForm,
     "testimony": forms.TestimonyForm,
     "citation": forms.CitationForm,
+    "source": forms.SourceForm,
 }
 # What a new record of each kind hangs under.
 PARENT_TABLE = {"action": "motion", "vote": "motion", "hearing": "motion", "testimony": "hearing"}
@@ -112,6 +113,8 @@ def after_save_url(table, row_id):
     if table == "city":
         city = queries.city_by_id(db, row_id)
         return url_for("public.city", slug=city["slug"])
+    if table == "source":
+        return auth.safe_next(request.args.get("next"))
     motion_id = records.motion_of(db, table, row_id)
     return url_for(".motion", motion_id=motion_id) if motion_id else url_for(".dashboard")
 
@@ -147,7 +150,7 @@ def motions():
 def motion(motion_id):
     """A motion with its parts, each with links to correct it or add a source."""
     visible_motion(motion_id)
-    found = queries.get_motion(get_db(), motion_id, include_unpublished=True)
+    found = queries.get_motion(get_db(), motion_id, include_unpublished=True, private_names=current_user.is_editor)
     return render_template("editor/motion.html", motion=found)
 
 
@@ -293,6 +296,20 @@ def edit_hearing(row_id):
 def edit_testimony(row_id):
     """Correct a testimony (editors only: it may hold a name that is not public)."""
     return edit_part("testimony", row_id, "testimony")
+
+
+@bp.route("/sources/<int:row_id>/edit", methods=["GET", "POST"])
+@role_required(*ROLES)
+def edit_source(row_id):
+    """Correct a source's title, address, publisher or dates (?next= says where to go back to)."""
+    db = get_db()
+    row = queries.row_of(db, "source", row_id)
+    if row is None:
+        abort(404)
+    data = {**row, **{k: date.fromisoformat(row[k]) for k in ("published_on", "accessed_on") if row[k]}}
+    form = forms.SourceForm(data=data, context={"url_taken": lambda url: queries.url_taken(db, url, row_id)})
+    back = auth.safe_next(request.args.get("next"))
+    return save("source", "update", row_id, form, f"Edit the source “{row['title']}”", back)
 
 
 @bp.route(

@@ -519,6 +519,33 @@ class TestimonyForm(TrackerForm, SourceFields):
         return {"values": self.values(*names), "source": self.source()}
 
 
+class SourceForm(TrackerForm):
+    """Correct a source's own fields (every record citing it shows the correction)."""
+
+    title = StringField(
+        "Title", [DataRequired("Give the source a title (its headline or document name)."), Length(max=300)]
+    )
+    url = StringField(
+        "Web address",
+        [Optional(), Length(max=2000), web_address],
+        description="Leave blank for a printed or archived document with no address.",
+    )
+    publisher = StringField("Publisher", [Optional(), Length(max=200)])
+    published_on = RealDateField("Published on", [Optional(), date_in_range(future=False)])
+    accessed_on = RealDateField("Last checked on", [Optional(), date_in_range(future=False)])
+    submit = SubmitField("Save source")
+
+    def validate_url(self, field):
+        """One source per web address."""
+        taken = self.context.get("url_taken")
+        if field.data and taken and taken(field.data):
+            raise ValidationError("Another source already has this web address.")
+
+    def payload(self):
+        """Return the source's values."""
+        return {"values": self.values("title", "url", "publisher", "published_on", "accessed_on")}
+
+
 class CitationForm(TrackerForm, SourceFields):
     """A further source for a record that already exists."""
 

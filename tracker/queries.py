@@ -162,8 +162,11 @@ def _by_key(rows, key):
     return grouped
 
 
-def get_motion(db, motion_id, include_unpublished=False):
-    """Return a motion with its city, actions, votes (with roll calls), hearings, testimony and sources."""
+def get_motion(db, motion_id, include_unpublished=False, private_names=False):
+    """Return a motion with its city, actions, votes (with roll calls), hearings, testimony and sources.
+
+    Speakers' names come only where publish_name allows, unless private_names (for editors) is set.
+    """
     found = rows(
         db,
         "SELECT motion.*, city.slug AS city_slug, city.name AS city_name, city.state AS city_state, "
@@ -174,7 +177,7 @@ def get_motion(db, motion_id, include_unpublished=False):
     if not found:
         return None
     motion = found[0]
-    params = {"motion": motion_id}
+    params = {"motion": motion_id, "names": int(private_names)}
     actions = rows(db, "SELECT * FROM action WHERE motion_id = :motion ORDER BY date, id", params)
     votes = rows(db, "SELECT * FROM vote WHERE motion_id = :motion ORDER BY date, id", params)
     members = _by_key(
@@ -192,8 +195,8 @@ def get_motion(db, motion_id, include_unpublished=False):
         rows(
             db,
             "SELECT testimony.id, testimony.hearing_id, "
-            "CASE WHEN testimony.publish_name = 1 THEN testimony.speaker_name END AS speaker_name, "
-            "testimony.affiliation, testimony.position, testimony.summary "
+            "CASE WHEN testimony.publish_name = 1 OR :names THEN testimony.speaker_name END AS speaker_name, "
+            "testimony.publish_name, testimony.affiliation, testimony.position, testimony.summary "
             "FROM testimony JOIN hearing ON hearing.id = testimony.hearing_id "
             "WHERE hearing.motion_id = :motion ORDER BY testimony.id",
             params,
@@ -327,6 +330,11 @@ def slug_taken(db, slug, except_id=None):
     return db.execute("SELECT 1 FROM city WHERE slug = ? AND id IS NOT ?", [slug, except_id]).fetchone() is not None
 
 
+def url_taken(db, url, except_id=None):
+    """Return whether another source has this web address."""
+    return db.execute("SELECT 1 FROM source WHERE url = ? AND id IS NOT ?", [url, except_id]).fetchone() is not None
+
+
 def title_taken(db, city_id, title, except_id=None):
     """Return whether another motion of the city has this title."""
     return (
@@ -361,6 +369,7 @@ def row_of(db, table, row_id):
         "vote": "SELECT * FROM vote WHERE id = ?",
         "hearing": "SELECT * FROM hearing WHERE id = ?",
         "testimony": "SELECT * FROM testimony WHERE id = ?",
+        "source": "SELECT * FROM source WHERE id = ?",
     }[table]
     found = rows(db, sql, [row_id])
     return found[0] if found else None

@@ -435,6 +435,8 @@ def _update(db, kind, row_id, values, payload, user_id):
         update_vote(db, row_id, values, [tuple(m) for m in payload.get("members", [])], user_id)
     elif kind in ("action", "hearing", "testimony"):
         update_part(db, kind, row_id, values, user_id)
+    elif kind == "source":
+        update(db, "source", row_id, values, user_id)
     else:
         raise RecordError(f"unknown kind {kind!r}")
 

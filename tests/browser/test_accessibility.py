@@ -32,6 +32,7 @@ EDITOR = [
     "/editor/motions/1/hearings/new",
     "/editor/hearings/1/testimony/new",
     "/editor/motion/1/sources/new",
+    "/editor/sources/1/edit",
     "/editor/submissions",
     "/editor/changes",
     "/editor/import",
