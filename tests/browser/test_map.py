@@ -16,13 +16,19 @@ def marker(visit, label):
     return visit.page.locator(f".leaflet-marker-icon[aria-label^='{label}:']")
 
 
+def settle_after(visit, action):
+    """Do something that moves the map, then wait until the move has finished."""
+    before = visit.page.evaluate("document.getElementById('map').dataset.moves")
+    action()
+    visit.page.wait_for_function("(before) => document.getElementById('map').dataset.moves !== before", arg=before)
+
+
 def reveal(visit, slug):
     """Zoom in by clicking the cluster that holds a city, as a visitor would, until its own marker shows."""
     for _ in range(5):
         if visit.page.locator(f".leaflet-marker-icon[data-slug='{slug}']").count():
             return
-        visit.page.locator(f".leaflet-marker-icon[data-members~='{slug}']").click()
-        visit.page.wait_for_timeout(400)
+        settle_after(visit, visit.page.locator(f".leaflet-marker-icon[data-members~='{slug}']").click)
     raise AssertionError(f"{slug} never got a marker of its own")
 
 
@@ -105,14 +111,12 @@ def test_the_kind_filter_and_its_address(visit):
 
 def test_alaska_and_hawaii_are_one_click_away(visit):
     open_map(visit)
-    visit.page.click("button[data-view=alaska]")
-    visit.page.wait_for_timeout(400)
+    settle_after(visit, lambda: visit.page.click("button[data-view=alaska]"))
     assert marker(visit, "Anchorage, AK").is_visible()
     box = visit.page.locator("#map").bounding_box()
     spot = marker(visit, "Anchorage, AK").bounding_box()
     assert box["x"] < spot["x"] < box["x"] + box["width"] and box["y"] < spot["y"] < box["y"] + box["height"]
-    visit.page.click("button[data-view=hawaii]")
-    visit.page.wait_for_timeout(400)
+    settle_after(visit, lambda: visit.page.click("button[data-view=hawaii]"))
     spot = marker(visit, "Honolulu, HI").bounding_box()
     assert box["x"] < spot["x"] < box["x"] + box["width"] and box["y"] < spot["y"] < box["y"] + box["height"]
 

@@ -235,6 +235,11 @@
       drawMarkers();
     }
   });
+  // Counts finished moves, so that tests (and anything else) can wait for the map to settle.
+  mapElement.dataset.moves = "0";
+  map.on("moveend", function () {
+    mapElement.dataset.moves = String(Number(mapElement.dataset.moves) + 1);
+  });
 
   fetch(mapElement.dataset.points)
     .then(function (response) { return response.json(); })
