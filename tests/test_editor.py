@@ -568,3 +568,11 @@ def test_editors_see_private_speaker_names_organizers_do_not(as_role, db, durham
     records.add_testimony(db, hearing_id, {"speaker_name": "Private Person", "position": "support"})
     assert "Private Person name not public" in text(as_role("editor").get(f"/editor/motions/{durham_id}"))
     assert "Private Person" not in text(as_role("organizer").get(f"/editor/motions/{durham_id}"))
+
+
+def test_the_editors_motion_page_lists_its_sources_in_the_body(as_role, durham_id):
+    html = as_role("editor").get(f"/editor/motions/{durham_id}").get_data(as_text=True)
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert title == "Statement by the Durham City Council on International Police Exchanges (editing) · tracker"
+    body = html.split("<main")[1]
+    assert "<h2>Sources</h2>" in body and "/editor/sources/" in body

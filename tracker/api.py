@@ -2,12 +2,12 @@
 
 import hashlib
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, request
 
-from . import exports, geo, openapi, queries
+from . import exports, geo, openapi, queries, records
 from . import status as status_rules
 from .db import get_db
 from .errors import Refused
@@ -64,7 +64,7 @@ def iso_since(name):
         if moment.year < 1900:
             raise ValueError(raw)
         if moment.tzinfo is not None:
-            moment = moment.astimezone(exports.UTC).replace(tzinfo=None)
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
     except (ValueError, OverflowError):
         bad_request(f"{name} must be an ISO 8601 date or time from 1900 on, like 2018-04-16 or 2018-04-16T12:00:00Z.")
     return moment.isoformat(timespec="seconds") + "Z"
@@ -96,7 +96,7 @@ def motions():
         "status": choice("status", set(status_rules.CODES)),
         "state": choice("state", set(geo.states()), str.upper),
         "city": request.args.get("city", "").strip() or None,
-        "kind": choice("kind", {"resolution", "ordinance", "statement", "motion", "policy"}),
+        "kind": choice("kind", set(records.MOTION_KINDS)),
         "q": request.args.get("q", "").strip() or None,
         "updated_since": iso_since("updated_since"),
     }

@@ -105,7 +105,6 @@ def role_required(*roles):
                 abort(403)
             return view(*args, **kwargs)
 
-        wrapped.roles = roles
         return wrapped
 
     return decorator

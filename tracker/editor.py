@@ -24,8 +24,6 @@ FORMS = {
     "citation": forms.CitationForm,
     "source": forms.SourceForm,
 }
-# What a new record of each kind hangs under.
-PARENT_TABLE = {"action": "motion", "vote": "motion", "hearing": "motion", "testimony": "hearing"}
 
 
 def visible_motion(motion_id):
@@ -51,7 +49,7 @@ def form_context(kind, motion=None, row=None):
             "can_publish": current_user.is_editor,
         }
     if kind == "vote":
-        city = queries.city_by_id(db, motion["city_id"])
+        city = queries.row_of(db, "city", motion["city_id"])
         return {
             "seats": city["council_seats"],
             "city_name": city["name"],
@@ -63,7 +61,7 @@ def form_context(kind, motion=None, row=None):
 def prefill(kind, row):
     """Turn a stored row into form data (dates as dates, roll call as text)."""
     data = dict(row)
-    for name in ("date", "published_on"):
+    for name in ("date", "published_on", "accessed_on"):
         if data.get(name):
             data[name] = date.fromisoformat(data[name])
     if kind == "vote":
@@ -111,7 +109,7 @@ def after_save_url(table, row_id):
     """Return where to go after saving a record: its motion's or city's editor page."""
     db = get_db()
     if table == "city":
-        city = queries.city_by_id(db, row_id)
+        city = queries.row_of(db, "city", row_id)
         return url_for("public.city", slug=city["slug"])
     if table == "source":
         return auth.safe_next(request.args.get("next"))
@@ -166,10 +164,9 @@ def new_city():
 @role_required(*ROLES)
 def edit_city(slug):
     """Correct a city."""
-    city = queries.get_city(get_db(), slug)
-    if city is None:
+    row = queries.city_by_slug(get_db(), slug)
+    if row is None:
         abort(404)
-    row = queries.city_by_id(get_db(), city["id"])
     form = forms.CityForm(data=prefill("city", row), context=form_context("city", row=row))
     return save(
         "city", "update", row["id"], form, f"Edit {row['name']}, {row['state']}", url_for("public.city", slug=slug)
@@ -306,8 +303,9 @@ def edit_source(row_id):
     row = queries.row_of(db, "source", row_id)
     if row is None:
         abort(404)
-    data = {**row, **{k: date.fromisoformat(row[k]) for k in ("published_on", "accessed_on") if row[k]}}
-    form = forms.SourceForm(data=data, context={"url_taken": lambda url: queries.url_taken(db, url, row_id)})
+    form = forms.SourceForm(
+        data=prefill("source", row), context={"url_taken": lambda url: queries.url_taken(db, url, row_id)}
+    )
     back = auth.safe_next(request.args.get("next"))
     return save("source", "update", row_id, form, f"Edit the source “{row['title']}”", back)
 
@@ -345,12 +343,10 @@ def describe(db, found):
         labels = {field.name: field.label.text for field in form}
     current = queries.row_of(db, kind, found["target_id"]) if op == "update" else None
     diff = []
-    # In the order the form shows them, then anything else.
-    order = list(labels)
-    for name, proposed in sorted(
-        values.items(),
-        key=lambda item: (item[0] not in order, order.index(item[0]) if item[0] in order else 0, item[0]),
-    ):
+    # In the order the form shows the fields, then any others.
+    names = [n for n in labels if n in values] + sorted(n for n in values if n not in labels)
+    for name in names:
+        proposed = values[name]
         before = current.get(name) if current else None
         if current is None or before != proposed:
             diff.append((labels.get(name, name.replace("_", " ").capitalize()), before, proposed))
@@ -404,15 +400,9 @@ def submission(submission_id):
     if request.method == "POST":
         if not current_user.is_editor:
             abort(403)
-        decision = (
-            request.form.get("decision")
-            or ("approve" if form.approve.data else None)
-            or ("reject" if form.reject.data else None)
-        )
-        form.reject.data = decision == "reject"
-        if decision in ("approve", "reject") and form.validate_on_submit():
+        if form.validate_on_submit():
             try:
-                if decision == "approve":
+                if form.decision.data == "approve":
                     table, row_id = records.approve(db, submission_id, current_user.id)
                     flash("Approved and applied.", "success")
                     return redirect(after_save_url(table, row_id))
@@ -421,8 +411,6 @@ def submission(submission_id):
                 return redirect(url_for(".submissions", state="pending"))
             except (records.RecordError, sqlite3.IntegrityError) as error:
                 form.form_errors.append(f"It could not be applied: {readable(error)} It is still pending.")
-        elif decision not in ("approve", "reject"):
-            form.form_errors.append("Choose Approve or Reject.")
     return render_template("editor/submission.html", submission=found, form=form, **describe(db, found))
 
 
@@ -437,8 +425,8 @@ def changes():
     table = args.get("table") if args.get("table") in records.COLUMNS else None
     op = args.get("op") if args.get("op") in ("insert", "update", "delete") else None
     user = args.get("user", "").strip() or None
-    row = args.get("row", type=row_id)
-    before_id = args.get("before", type=row_id)
+    row = args.get("row", type=parse_row_id)
+    before_id = args.get("before", type=parse_row_id)
     entries = queries.changes(get_db(), table=table, user=user, op=op, row=row, before_id=before_id)
     for entry in entries:
         entry["fields"] = changed_fields(entry)
@@ -452,7 +440,7 @@ def changes():
     )
 
 
-def row_id(text):
+def parse_row_id(text):
     """Read a row id from a query string (ValueError, so the filter is ignored, unless it is a storable id)."""
     value = int(text)
     if not 0 < value < 2**63:
@@ -523,7 +511,7 @@ def users():
         )
         flash(f"Account {form.email.data.lower()} created.", "success")
         return redirect(url_for(".users"))
-    return render_template("editor/users.html", form=form, users=queries.list_users(db), role_form=forms.UserRoleForm)
+    return render_template("editor/users.html", form=form, users=queries.list_users(db), roles=forms.ROLES)
 
 
 @bp.post("/users/<int:account_id>")

@@ -231,11 +231,6 @@ def motion_rows(rows):
         yield {**row, "status": row["classification"]}
 
 
-def vote_rows(rows):
-    """Shape rows of queries.vote_export_rows for votes.csv."""
-    yield from rows
-
-
 # GeoJSON.
 
 
@@ -360,7 +355,7 @@ def motions_csv():
 @bp.get("/exports/votes.csv")
 def votes_csv():
     """Every vote on a published motion, one row per vote or per member where a roll call exists, streamed."""
-    body = streamed_csv(VOTE_COLUMNS, queries.vote_export_rows, vote_rows)
+    body = streamed_csv(VOTE_COLUMNS, queries.vote_export_rows, iter)
     return download(body, "text/csv", "votes.csv")
 
 

@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from markupsafe import Markup, escape
 
+from . import queries
 from . import status as status_rules
 
 
@@ -58,13 +59,12 @@ def thousands(value):
 def highlight(marked):
     """Escape search-result text, then turn its match markers into <mark> tags."""
     text = str(escape(marked or ""))
-    return Markup(text.replace("\x01", "<mark>").replace("\x02", "</mark>"))  # noqa: S704 - escaped above
+    return Markup(text.replace(queries.MARK_START, "<mark>").replace(queries.MARK_END, "</mark>"))  # noqa: S704 - escaped above
 
 
 def init_app(app):
     """Register the filters and the status vocabulary with Jinja."""
     app.jinja_env.filters.update(
-        long_date=long_date,
         time_tag=time_tag,
         highlight=highlight,
         known=known,

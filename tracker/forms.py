@@ -25,16 +25,11 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from . import geo, records, status
+from .formatting import long_date
 
 # Select choices as {value: label}, WTForms' shorthand (lists of tuples are deprecated).
-KINDS = {
-    "resolution": "Resolution",
-    "ordinance": "Ordinance",
-    "statement": "Statement",
-    "motion": "Motion",
-    "policy": "Policy",
-}
-VOTE_OPTIONS = ("yes", "no", "abstain", "absent", "excused")
+KINDS = {kind: kind.capitalize() for kind in records.MOTION_KINDS}
+VOTE_OPTIONS = records.VOTE_OPTIONS
 POSITIONS = {"support": "Supports the motion", "oppose": "Opposes the motion", "neutral": "Neutral"}
 ROLES = {"organizer": "Organizer", "editor": "Editor", "admin": "Admin"}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -54,11 +49,6 @@ def latest_allowed(today=None):
         return today.replace(year=today.year + 2)
     except ValueError:  # 29 February
         return today.replace(year=today.year + 2, day=28)
-
-
-def long_date(day):
-    """Format a date as 'April 16, 2018' for messages."""
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 class RealDateField(DateField):
@@ -432,7 +422,7 @@ class VoteForm(TrackerForm, SourceFields):
         if not super().validate(extra_validators):
             return False
         if self.members:
-            tally = {option: sum(1 for _, o in self.members if o == option) for option in VOTE_OPTIONS}
+            tally = records.tally(self.members)
             for option in VOTE_OPTIONS:
                 field = self[option]
                 if field.data is None:
@@ -659,13 +649,14 @@ class ImportForm(TrackerForm):
 class ReviewForm(TrackerForm):
     """An editor approves or rejects a submission; a rejection gives its reason."""
 
+    decision = SelectField(
+        "Decision", [InputRequired("Choose Approve or Reject.")], choices={"approve": "Approve", "reject": "Reject"}
+    )
     reason = TextAreaField("Reason", [Length(max=2000)], description="Shown to the organizer who sent it.")
-    approve = SubmitField("Approve")
-    reject = SubmitField("Reject")
 
     def validate_reason(self, field):
         """A rejection says why."""
-        if self.reject.data and not field.data:
+        if self.decision.data == "reject" and not field.data:
             raise ValidationError("Say why this is rejected; the organizer will see it.")
 
 

@@ -116,7 +116,7 @@ def check(form_class, data, number, columns, context=None):
 
 
 MOTION_FIELDS = ("title", "kind", "identifier", "summary", "campaign", "petition_signatures")
-COUNTS = ("yes", "no", "abstain", "absent", "excused")
+COUNTS = records.VOTE_OPTIONS
 
 
 def check_city(db, raw, number, cities):
@@ -130,39 +130,34 @@ def check_city(db, raw, number, cities):
     slug = geo.slug(canonical or name, state) if name and state else ""
     seats_text = raw.get("council_seats", "")
     known = cities.get(slug)
-    if known is None:
-        existing = db.execute("SELECT id, council_seats FROM city WHERE slug = ?", [slug]).fetchone()
-        data = {
-            "name": canonical or name,
-            "state": state,
-            "council_seats": seats_text or (existing[1] if existing else ""),
-        }
-        city_form, problems = check(
-            forms.CityForm,
-            data,
-            number,
-            {"name": "city", "slug": "city"},
-            {"slug_taken": lambda _slug: False, "in_csv": True},
-        )
-        if problems:
-            return slug, problems
-        values = city_form.payload()["values"]
-        cities[slug] = {
-            "slug": slug,
-            "values": values,
-            "seats": values["council_seats"],
-            "seats_from": number if seats_text else None,
-        }
+    if known is not None and not seats_text:
         return slug, []
-    if seats_text:
-        if not seats_text.isascii() or not seats_text.isdigit() or not 1 <= int(seats_text) <= 200:
-            return slug, [f"row {number}, column council_seats: A council has between 1 and 200 seats."]
-        if known["seats_from"] and int(seats_text) != known["seats"]:
-            return slug, [
-                f"row {number}, column council_seats: row {known['seats_from']} gives {known['seats']} "
-                f"seats for {known['values']['name']}, {state}; this row gives {seats_text}."
-            ]
-        known.update(seats=int(seats_text), seats_from=known["seats_from"] or number)
+    recorded = queries.city_by_slug(db, slug) if known is None else None
+    data = {
+        "name": canonical or name,
+        "state": state,
+        "council_seats": seats_text or (recorded["council_seats"] if recorded else ""),
+    }
+    city_form, problems = check(
+        forms.CityForm,
+        data,
+        number,
+        {"name": "city", "slug": "city"},
+        {"slug_taken": lambda _slug: False, "in_csv": True},
+    )
+    if problems:
+        return slug, problems
+    seats = city_form.council_seats.data
+    if known is None:
+        values = city_form.payload()["values"]
+        cities[slug] = {"slug": slug, "values": values, "seats": seats, "seats_from": number if seats_text else None}
+    elif known["seats_from"] and seats != known["seats"]:
+        return slug, [
+            f"row {number}, column council_seats: row {known['seats_from']} gives {known['seats']} "
+            f"seats for {known['values']['name']}, {state}; this row gives {seats}."
+        ]
+    else:
+        known.update(seats=seats, seats_from=known["seats_from"] or number)
     return slug, []
 
 
@@ -255,23 +250,20 @@ def validate(db, rows):
     return validated, errors
 
 
-def apply_row(db, row, state):
+def apply_row(db, row, progress):
     """Write one validated row: find or create its city, motion, action and vote, and cite its sources."""
     city, slug = row.city, row.city["slug"]
-    if slug not in state["city_ids"]:
-        found = db.execute("SELECT id, council_seats FROM city WHERE slug = ?", [slug]).fetchone()
+    if slug not in progress["city_ids"]:
+        found = queries.city_by_slug(db, slug)
         if found is None:
-            state["city_ids"][slug] = records.create_city(db, {**city["values"], "council_seats": city["seats"]})
+            progress["city_ids"][slug] = records.create_city(db, {**city["values"], "council_seats": city["seats"]})
         else:
-            state["city_ids"][slug] = found[0]
-            if found[1] != city["seats"]:
-                records.update_city(db, found[0], {"council_seats": city["seats"]})
-    city_id = state["city_ids"][slug]
-    found = db.execute(
-        "SELECT id FROM motion WHERE city_id = ? AND title = ?", [city_id, row.motion["title"]]
-    ).fetchone()
-    if found:
-        motion_id = found[0]
+            progress["city_ids"][slug] = found["id"]
+            if found["council_seats"] != city["seats"]:
+                records.update_city(db, found["id"], {"council_seats": city["seats"]})
+    city_id = progress["city_ids"][slug]
+    motion_id = queries.motion_id(db, city_id, row.motion["title"])
+    if motion_id:
         records.update_motion(db, motion_id, row.motion)
     else:
         motion_id = records.create_motion(db, {**row.motion, "city_id": city_id, "published": 1})
@@ -279,13 +271,8 @@ def apply_row(db, row, state):
     if row.action:
         # The n-th row for a motion, date and status is its n-th such action, so same-day actions stay apart.
         key = (motion_id, row.action["date"], row.action["classification"])
-        position = state["seen"][key] = state["seen"].get(key, -1) + 1
-        existing = [
-            r[0]
-            for r in db.execute(
-                "SELECT id FROM action WHERE motion_id = ? AND date = ? AND classification = ? ORDER BY id", key
-            )
-        ]
+        position = progress["seen"][key] = progress["seen"].get(key, -1) + 1
+        existing = queries.action_ids(db, *key)
         if position < len(existing):
             action_id = existing[position]
             records.update_part(db, "action", action_id, {"description": row.action["description"]})
@@ -294,7 +281,7 @@ def apply_row(db, row, state):
         cited_table, cited_id = "action", action_id
         if row.vote:
             counts = {k: row.vote[k] for k in ("result", *COUNTS)}
-            vote_id = db.execute("SELECT min(id) FROM vote WHERE action_id = ?", [action_id]).fetchone()[0]
+            vote_id = queries.vote_of_action(db, action_id)
             if vote_id:
                 records.update_vote(db, vote_id, counts, queries.vote_members(db, vote_id))
             else:
@@ -319,18 +306,16 @@ def run(db, text, dry_run=False):
     validated, report.errors = validate(db, rows)
     if report.errors:
         return report
-    start = db.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
+    start = queries.latest_change_id(db)
     try:
         with transaction(db):
-            state = {"city_ids": {}, "seen": {}}
+            progress = {"city_ids": {}, "seen": {}}
             for row in validated:
                 try:
-                    apply_row(db, row, state)
+                    apply_row(db, row, progress)
                 except (records.RecordError, sqlite3.IntegrityError) as error:
                     raise records.RecordError(f"row {row.number}: {error}") from error
-            for table, op, count in db.execute(
-                "SELECT table_name, op, count(*) FROM change_log WHERE id > ? GROUP BY table_name, op", [start]
-            ):
+            for table, op, count in queries.changes_since(db, start):
                 (report.created if op == "insert" else report.updated)[table] += count
             if dry_run:
                 raise DryRun

@@ -1,5 +1,6 @@
 """The OpenAPI 3.1 document of /api/v1: every route and the JSON Schema of every response."""
 
+from . import records
 from . import status as status_rules
 
 VERSION = "1.0.0"
@@ -33,7 +34,7 @@ TIMESTAMP = {"type": "string", "format": "date-time"}
 COUNT = nullable({"type": "integer", "minimum": 0})
 TEXT = {"type": "string"}
 STATUS = {"type": "string", "enum": list(status_rules.CODES)}
-KIND = {"type": "string", "enum": ["resolution", "ordinance", "statement", "motion", "policy"]}
+KIND = {"type": "string", "enum": list(records.MOTION_KINDS)}
 
 SCHEMAS = {
     "Error": obj({"error": obj({"status": {"type": "integer"}, "message": TEXT})}),

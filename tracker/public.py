@@ -1,15 +1,14 @@
-"""The public site: home (list of cities; the map joins it later), city, motion, about, health."""
+"""The public site: home (map and list of cities), city, motion, search, about, health."""
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 
-from . import geo, queries
+from . import geo, queries, records
 from . import status as status_rules
 from .db import get_db
 
 bp = Blueprint("public", __name__)
 
 
-KINDS = ("resolution", "ordinance", "statement", "motion", "policy")
 PER_PAGE = 100
 
 
@@ -30,7 +29,7 @@ def read_filters(args):
             notices.append(f"“{state}” is not a US state code, so all states are shown.")
     kind = args.get("kind", "").strip()
     if kind:
-        if kind in KINDS:
+        if kind in records.MOTION_KINDS:
             filters["kind"] = kind
         else:
             notices.append(f"“{kind}” is not a kind of motion we record, so all kinds are shown.")
@@ -63,7 +62,7 @@ def home():
         categories=status_rules.CATEGORIES,
         states=queries.states_with_cities(db),
         state_names=geo.states(),
-        kinds=KINDS,
+        kinds=records.MOTION_KINDS,
         filters=filters,
         notices=notices,
         last_changed=queries.last_changed(db),
@@ -106,7 +105,7 @@ def about():
 def healthz():
     """Report whether the app can read its database."""
     try:
-        get_db().execute("SELECT count(*) FROM city").fetchone()
+        queries.city_count(get_db())
     except Exception:  # any database failure means unhealthy; the details go to the log only
         current_app.logger.exception("health check failed")
         return jsonify(status="unavailable"), 503

@@ -310,12 +310,6 @@ def city_choices(db):
     return [(row[0], f"{row[1]}, {row[2]}") for row in db.execute("SELECT id, name, state FROM city ORDER BY name")]
 
 
-def city_by_id(db, city_id):
-    """Return a city row by id, or None."""
-    found = rows(db, "SELECT * FROM city WHERE id = ?", [city_id])
-    return found[0] if found else None
-
-
 def largest_vote(db, city_id):
     """Return the most members any vote in a city counted (0 if none)."""
     return db.execute(
@@ -618,3 +612,68 @@ LIMIT :limit
 def recent_actions(db, city_slug=None, limit=50):
     """Return the latest actions on published motions (of one city, if given), newest first."""
     return rows(db, RECENT_ACTIONS, {"city": city_slug, "limit": limit})
+
+
+# Lookups by natural key, for the seed loader and the CSV importer (which match records rather than ids).
+
+
+def _first(db, sql, params):
+    """Return the first column of the first row, or None."""
+    row = db.execute(sql, params).fetchone()
+    return row[0] if row else None
+
+
+def city_id(db, slug):
+    """Return the id of the city with this slug, or None."""
+    return _first(db, "SELECT id FROM city WHERE slug = ?", [slug])
+
+
+def city_by_slug(db, slug):
+    """Return the city row with this slug, or None."""
+    found = rows(db, "SELECT * FROM city WHERE slug = ?", [slug])
+    return found[0] if found else None
+
+
+def motion_id(db, city_id, title):
+    """Return the id of a city's motion with this title, or None."""
+    return _first(db, "SELECT id FROM motion WHERE city_id = ? AND title = ?", [city_id, title])
+
+
+def action_ids(db, motion_id, date, classification):
+    """Return the ids of a motion's actions with this date and classification, oldest first."""
+    sql = "SELECT id FROM action WHERE motion_id = ? AND date = ? AND classification = ? ORDER BY id"
+    return [row[0] for row in db.execute(sql, [motion_id, date, classification])]
+
+
+def vote_id(db, motion_id, date, result):
+    """Return the id of a motion's first vote with this date and result, or None."""
+    return _first(
+        db, "SELECT min(id) FROM vote WHERE motion_id = ? AND date = ? AND result = ?", [motion_id, date, result]
+    )
+
+
+def vote_of_action(db, action_id):
+    """Return the id of the first vote that decided an action, or None."""
+    return _first(db, "SELECT min(id) FROM vote WHERE action_id = ?", [action_id])
+
+
+def hearing_id(db, motion_id, date, body):
+    """Return the id of a motion's hearing on this date before this body, or None."""
+    return _first(db, "SELECT id FROM hearing WHERE motion_id = ? AND date = ? AND body = ?", [motion_id, date, body])
+
+
+def changes_since(db, change_id):
+    """Count change_log rows after an id, as (table, op, count)."""
+    return db.execute(
+        "SELECT table_name, op, count(*) FROM change_log WHERE id > ? GROUP BY table_name, op", [change_id]
+    ).fetchall()
+
+
+def latest_change_id(db):
+    """Return the id of the newest change_log row (0 for none)."""
+    return db.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
+
+
+def city_count(db):
+    """Count the cities (also a cheap check that the database answers)."""
+    return db.execute("SELECT count(*) FROM city").fetchone()[0]

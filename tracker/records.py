@@ -64,6 +64,7 @@ REVERTIBLE = ("city", "motion", "action", "vote", "vote_member", "hearing", "tes
 # Tables whose rows belong to a motion: changing them re-derives the motion's status and marks it updated.
 MOTION_PARTS = ("action", "vote", "hearing")
 VOTE_OPTIONS = ("yes", "no", "abstain", "absent", "excused")
+MOTION_KINDS = ("resolution", "ordinance", "statement", "motion", "policy")
 
 
 class RecordError(ValueError):
@@ -317,7 +318,6 @@ def update_vote(db, vote_id, values, members, user_id=None):
         for name, member in old.items():
             if name not in new:
                 delete(db, "vote_member", member["id"], user_id)
-        # Counts first when they shrink, members first when they grow, so the tally can be checked after both.
         update_part(db, "vote", vote_id, values, user_id)
         for name, option in members:
             if name in old:
@@ -377,17 +377,6 @@ def cite_source(db, table, row_id, source, user_id=None):
         if exists:
             return exists[0]
         return cite(db, table, row_id, source_id, source.get("note"), user_id)
-
-
-# What each kind of record is written to, and under which parent table it is created.
-PARENTS = {
-    "city": None,
-    "motion": None,
-    "action": "motion",
-    "vote": "motion",
-    "hearing": "motion",
-    "testimony": "hearing",
-}
 
 
 def apply(db, kind, op, target_id, payload, user_id=None):

@@ -4,7 +4,7 @@ Every fact here is backed by a source listed in SOURCES and cited where it is us
 left out or None ("not recorded"), never guessed.
 """
 
-from . import geo, records
+from . import geo, queries, records
 from .db import transaction
 
 SOURCES = {
@@ -134,38 +134,10 @@ CITIES = [
 ]
 
 
-def _find(db, sql, params):
-    """Return the id of the first row a lookup finds, or None."""
-    row = db.execute(sql, params).fetchone()
-    return row[0] if row else None
-
-
-def _source_ids(db):
-    """Find or create every seed source; return {key: id}."""
-    ids = {}
-    for key, source in SOURCES.items():
-        if source["url"]:
-            found = _find(db, "SELECT id FROM source WHERE url = ?", [source["url"]])
-        else:
-            found = _find(
-                db,
-                "SELECT id FROM source WHERE title = ? AND publisher IS ?",
-                [source["title"], source["publisher"]],
-            )
-        ids[key] = found or records.add_source(db, source)
-    return ids
-
-
-def _cite_all(db, table, row_id, cited_by, source_ids):
-    """Cite each (source key, note) for a row unless that citation already exists."""
+def _cite_all(db, table, row_id, cited_by):
+    """Cite each (source key, note) for a row, unless it is cited already."""
     for key, note in cited_by:
-        exists = _find(
-            db,
-            "SELECT id FROM citation WHERE table_name = ? AND row_id = ? AND source_id = ?",
-            [table, row_id, source_ids[key]],
-        )
-        if not exists:
-            records.cite(db, table, row_id, source_ids[key], note)
+        records.cite_source(db, table, row_id, {**SOURCES[key], "note": note})
 
 
 def _fields(record, *names):
@@ -173,59 +145,47 @@ def _fields(record, *names):
     return {name: record[name] for name in names}
 
 
-def _load_motion(db, city_id, motion, source_ids):
+def _load_motion(db, city_id, motion):
     """Find or create one motion and everything recorded about it."""
-    motion_id = _find(db, "SELECT id FROM motion WHERE city_id = ? AND title = ?", [city_id, motion["title"]])
+    motion_id = queries.motion_id(db, city_id, motion["title"])
     if motion_id is None:
         fields = _fields(
             motion, "kind", "identifier", "title", "summary", "campaign", "petition_signatures", "published"
         )
         motion_id = records.create_motion(db, {**fields, "city_id": city_id})
-    _cite_all(db, "motion", motion_id, motion["cited_by"], source_ids)
+    _cite_all(db, "motion", motion_id, motion["cited_by"])
     for action in motion["actions"]:
-        action_id = _find(
-            db,
-            "SELECT id FROM action WHERE motion_id = ? AND date = ? AND classification = ?",
-            [motion_id, action["date"], action["classification"]],
+        found = queries.action_ids(db, motion_id, action["date"], action["classification"])
+        action_id = (
+            found[0]
+            if found
+            else records.add_action(db, motion_id, _fields(action, "date", "classification", "description"))
         )
-        if action_id is None:
-            action_id = records.add_action(db, motion_id, _fields(action, "date", "classification", "description"))
-        _cite_all(db, "action", action_id, action["cited_by"], source_ids)
+        _cite_all(db, "action", action_id, action["cited_by"])
     for vote in motion["votes"]:
-        vote_id = _find(
-            db,
-            "SELECT id FROM vote WHERE motion_id = ? AND date = ? AND result = ?",
-            [motion_id, vote["date"], vote["result"]],
-        )
+        vote_id = queries.vote_id(db, motion_id, vote["date"], vote["result"])
         if vote_id is None:
-            action_date, classification = vote["for_action"]
-            action_id = _find(
-                db,
-                "SELECT id FROM action WHERE motion_id = ? AND date = ? AND classification = ?",
-                [motion_id, action_date, classification],
+            decided = queries.action_ids(db, motion_id, *vote["for_action"])
+            fields = _fields(vote, "date", "result", *records.VOTE_OPTIONS)
+            vote_id = records.add_vote(
+                db, motion_id, {**fields, "action_id": decided[0] if decided else None}, vote["members"]
             )
-            fields = _fields(vote, "date", "result", "yes", "no", "abstain", "absent", "excused")
-            vote_id = records.add_vote(db, motion_id, {**fields, "action_id": action_id}, vote["members"])
-        _cite_all(db, "vote", vote_id, vote["cited_by"], source_ids)
+        _cite_all(db, "vote", vote_id, vote["cited_by"])
     for hearing in motion["hearings"]:
-        hearing_id = _find(
-            db,
-            "SELECT id FROM hearing WHERE motion_id = ? AND date = ? AND body = ?",
-            [motion_id, hearing["date"], hearing["body"]],
-        )
+        hearing_id = queries.hearing_id(db, motion_id, hearing["date"], hearing["body"])
         if hearing_id is None:
             fields = _fields(hearing, *(c for c in records.COLUMNS["hearing"] if c != "motion_id"))
             hearing_id = records.add_hearing(db, motion_id, fields)
-        _cite_all(db, "hearing", hearing_id, hearing["cited_by"], source_ids)
+        _cite_all(db, "hearing", hearing_id, hearing["cited_by"])
 
 
 def load(db):
-    """Add whatever part of the seed records the database lacks; never change what is there."""
+    """Add whatever part of the seed records the database lacks (never changing what is there); return rows written."""
+    start = queries.latest_change_id(db)
     with transaction(db):
-        source_ids = _source_ids(db)
         for city in CITIES:
             slug = geo.slug(city["name"], city["state"])
-            city_id = _find(db, "SELECT id FROM city WHERE slug = ?", [slug])
+            city_id = queries.city_id(db, slug)
             if city_id is None:
                 lat, lon = geo.lookup(city["name"], city["state"])
                 city_id = records.create_city(
@@ -242,4 +202,5 @@ def load(db):
                     },
                 )
             for motion in city["motions"]:
-                _load_motion(db, city_id, motion, source_ids)
+                _load_motion(db, city_id, motion)
+    return queries.latest_change_id(db) - start

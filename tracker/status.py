@@ -84,7 +84,7 @@ def most_advanced(codes):
 
 
 def category(code):
-    """Return the map category code of a status (None: no motion)."""
+    """Return the map category code of a status ("none" when there is no motion, code None)."""
     for c in CATEGORIES.values():
         if code in c.statuses:
             return c.code
