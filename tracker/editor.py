@@ -396,7 +396,7 @@ def submission(submission_id):
     found = queries.submission(db, submission_id)
     if found is None or (not current_user.is_editor and found["user_id"] != current_user.id):
         abort(404)
-    form = forms.ReviewForm()
+    form = forms.ReviewForm(formdata=review_data(request.form) if request.method == "POST" else None)
     if request.method == "POST":
         if not current_user.is_editor:
             abort(403)
@@ -412,6 +412,16 @@ def submission(submission_id):
             except (records.RecordError, sqlite3.IntegrityError) as error:
                 form.form_errors.append(f"It could not be applied: {readable(error)} It is still pending.")
     return render_template("editor/submission.html", submission=found, form=form, **describe(db, found))
+
+
+def review_data(posted):
+    """The review form's data, its decision also read from a button named approve or reject."""
+    data = posted.copy()
+    if not data.get("decision"):
+        chosen = [choice for choice in ("approve", "reject") if choice in data]
+        if len(chosen) == 1:
+            data["decision"] = chosen[0]
+    return data
 
 
 # The change log.
