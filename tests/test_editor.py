@@ -578,9 +578,10 @@ def test_the_editors_motion_page_lists_its_sources_in_the_body(as_role, durham_i
     assert "<h2>Sources</h2>" in body and "/editor/sources/" in body
 
 
-@pytest.mark.parametrize("data", [{"decision": "approve"}, {"approve": "Approve"}])
-def test_approval_is_read_from_the_decision_or_the_button(as_role, db, accounts, durham_id, data):
-    submission = records.submit(
+@pytest.fixture
+def submission(db, accounts, durham_id):
+    """An organizer's pending submission of a new action on the Durham motion."""
+    return records.submit(
         db,
         accounts["organizer"],
         "action",
@@ -589,20 +590,15 @@ def test_approval_is_read_from_the_decision_or_the_button(as_role, db, accounts,
         durham_id,
         {"values": {"date": "2019-01-01", "classification": "deferred", "description": "x"}},
     )
+
+
+@pytest.mark.parametrize("data", [{"decision": "approve"}, {"approve": "Approve"}])
+def test_approval_is_read_from_the_decision_or_the_button(as_role, db, submission, data):
     assert as_role("editor").post(f"/editor/submissions/{submission}", data=data).status_code == 302
     assert db.execute("SELECT state FROM submission WHERE id = ?", [submission]).fetchone()[0] == "approved"
 
 
-def test_a_post_with_no_decision_is_refused_with_a_message(as_role, db, accounts, durham_id):
-    submission = records.submit(
-        db,
-        accounts["organizer"],
-        "action",
-        "create",
-        "motion",
-        durham_id,
-        {"values": {"date": "2019-01-01", "classification": "deferred", "description": "x"}},
-    )
+def test_a_post_with_no_decision_is_refused_with_a_message(as_role, db, submission):
     response = as_role("editor").post(f"/editor/submissions/{submission}", data={})
     assert "Choose Approve or Reject." in text(response)
     assert db.execute("SELECT state FROM submission WHERE id = ?", [submission]).fetchone()[0] == "pending"

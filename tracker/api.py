@@ -1,6 +1,5 @@
 """The JSON API under /api/v1: cities, motions and the OpenAPI document that describes them."""
 
-import hashlib
 import json
 from datetime import UTC, datetime
 from urllib.parse import urlencode
@@ -20,12 +19,7 @@ DEFAULT_PER_PAGE = 50
 def json_body(data, last_modified=None):
     """A JSON response for GET: CORS open, with an ETag and Last-Modified, answering 304 when unchanged."""
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    response = Response(body, mimetype="application/json")
-    response.headers["Cache-Control"] = "public, max-age=60"
-    response.set_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
-    if last_modified:
-        response.last_modified = exports.as_datetime(last_modified)
-    return response.make_conditional(request)
+    return exports.cacheable(Response(body, mimetype="application/json"), body, last_modified)
 
 
 def bad_request(message):

@@ -61,6 +61,14 @@ def open_db():
     return db
 
 
+def existing_account(db, email):
+    """Return the account for an email, or stop with a message saying there is none."""
+    account = queries.get_user_by_email(db, email)
+    if account is None:
+        raise click.ClickException(f"There is no account for {email}.")
+    return account
+
+
 @click.command("create-user")
 @click.argument("email")
 @click.option("--role", type=click.Choice(auth.ROLES), required=True, help="What the account may do.")
@@ -88,9 +96,7 @@ def set_password_command(email):
     """Set an account's password (asked twice, or piped) and log it out everywhere."""
     db = open_db()
     try:
-        account = queries.get_user_by_email(db, email)
-        if account is None:
-            raise click.ClickException(f"There is no account for {email}.")
+        account = existing_account(db, email)
         password = read_new_password(account["email"])
         records.set_password(db, account["id"], auth.hash_password(password))
     finally:
@@ -105,9 +111,7 @@ def deactivate_user_command(email):
     """Deactivate an account: it can no longer log in and its sessions end."""
     db = open_db()
     try:
-        account = queries.get_user_by_email(db, email)
-        if account is None:
-            raise click.ClickException(f"There is no account for {email}.")
+        account = existing_account(db, email)
         records.set_account(db, account["id"], {"active": 0})
     finally:
         db.conn.close()

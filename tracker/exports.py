@@ -239,6 +239,7 @@ def cities_geojson(base, cities):
     features = []
     for city in cities:
         counts = Counter(m["status"] for m in city["motions"])
+        category = status_rules.CATEGORIES[status_rules.category(city["map_status"])]
         latest = max(city["motions"], key=lambda m: (m["last_action_on"] or "", m["id"]), default=None)
         features.append(
             {
@@ -252,9 +253,9 @@ def cities_geojson(base, cities):
                     "url": f"{base}/cities/{city['slug']}",
                     "motion_count": len(city["motions"]),
                     "map_status": city["map_status"],
-                    "category": status_rules.category(city["map_status"]),
-                    "category_label": status_rules.CATEGORIES[status_rules.category(city["map_status"])].label,
-                    "symbol": status_rules.CATEGORIES[status_rules.category(city["map_status"])].symbol,
+                    "category": category.code,
+                    "category_label": category.label,
+                    "symbol": category.symbol,
                     "status_counts": {code: counts[code] for code in status_rules.CODES if counts[code]},
                     "latest_status": latest["status"] if latest else None,
                     "latest_action_on": latest["last_action_on"] if latest else None,
@@ -317,6 +318,15 @@ def as_datetime(value):
 # Routes.
 
 
+def cacheable(response, body, last_modified=None):
+    """Let caches keep a response for a minute, with an ETag (and Last-Modified); answer 304 when unchanged."""
+    response.headers["Cache-Control"] = "public, max-age=60"
+    response.set_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
+    if last_modified:
+        response.last_modified = as_datetime(last_modified)
+    return response.make_conditional(request)
+
+
 def site_base():
     """Return the site's absolute base URL, without a trailing slash."""
     return request.url_root.rstrip("/")
@@ -366,9 +376,7 @@ def cities_geojson_route():
     response = download(body, "application/geo+json", "cities.geojson")
     response.headers["Content-Disposition"] = 'inline; filename="cities.geojson"'
     # The map loads this one resource; browsers and caches may keep it for a minute and revalidate after.
-    response.headers["Cache-Control"] = "public, max-age=60"
-    response.set_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
-    return response.make_conditional(request)
+    return cacheable(response, body)
 
 
 @bp.get("/feed.atom")

@@ -39,9 +39,14 @@ def _us_places():
     return index
 
 
+def ascii_lower(text):
+    """Lower-case text with accents dropped ('Cañon' -> 'canon')."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
 def fold(name):
     """Fold a place name for matching: no accents, lower case, 'St.' read as 'Saint', single spaces."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = ascii_lower(name)
     text = re.sub(r"\bst\.?\s", "saint ", text)
     return " ".join(text.replace(".", " ").split())
 
@@ -65,12 +70,12 @@ def canonical_name(name, state):
 
 def ocd_id(name, state):
     """Return the Open Civic Data division id of a US place."""
-    place = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    place = ascii_lower(name)
     place = re.sub(r"[^a-z0-9~_.-]+", "_", place.strip()).strip("_")
     return f"ocd-division/country:us/state:{state.lower()}/place:{place}"
 
 
 def slug(name, state):
     """Return the URL slug for a city, e.g. 'durham-nc'."""
-    text = unicodedata.normalize("NFKD", f"{name} {state}").encode("ascii", "ignore").decode().lower()
+    text = ascii_lower(f"{name} {state}")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

@@ -341,7 +341,7 @@ def title_taken(db, city_id, title, except_id=None):
 
 def email_taken(db, email):
     """Return whether an account uses this email address."""
-    return db.execute("SELECT 1 FROM user WHERE email = ?", [email.strip().lower()]).fetchone() is not None
+    return get_user_by_email(db, email) is not None
 
 
 def action_choices(db, motion_id):
@@ -408,6 +408,7 @@ FROM submission
 JOIN user AS author ON author.id = submission.user_id
 LEFT JOIN user AS reviewer ON reviewer.id = submission.reviewer_id
 WHERE (:state IS NULL OR submission.state = :state) AND (:user IS NULL OR submission.user_id = :user)
+  AND (:id IS NULL OR submission.id = :id)
 ORDER BY submission.state = 'pending' DESC, submission.created_at DESC, submission.id DESC
 LIMIT :limit
 """
@@ -415,18 +416,12 @@ LIMIT :limit
 
 def submissions(db, state=None, user_id=None, limit=200):
     """Return submissions (pending first), optionally of one state or one author."""
-    return rows(db, SUBMISSIONS, {"state": state, "user": user_id, "limit": limit})
+    return rows(db, SUBMISSIONS, {"state": state, "user": user_id, "id": None, "limit": limit})
 
 
 def submission(db, submission_id):
     """Return one submission with its author's and reviewer's emails, or None."""
-    found = rows(
-        db,
-        "SELECT submission.*, author.email AS author_email, reviewer.email AS reviewer_email FROM submission "
-        "JOIN user AS author ON author.id = submission.user_id "
-        "LEFT JOIN user AS reviewer ON reviewer.id = submission.reviewer_id WHERE submission.id = ?",
-        [submission_id],
-    )
+    found = rows(db, SUBMISSIONS, {"state": None, "user": None, "id": submission_id, "limit": 1})
     return found[0] if found else None
 
 
@@ -488,11 +483,8 @@ def search(db, text, limit=50):
         return rows(db, SEARCH, {"query": " ".join(phrase(w) for w in words), "limit": limit})
 
 
-MOTIONS = """
-SELECT motion.id, motion.title, motion.kind, motion.identifier, motion.status, motion.introduced_on,
-       motion.decided_on, motion.updated_at, city.slug AS city_slug, city.name AS city_name, city.state AS city_state,
-       (SELECT max(action.date) FROM action WHERE action.motion_id = motion.id) AS last_action_on,
-       count(*) OVER () AS total
+# Published motions matching the API's filters; shared by the page query and the count below.
+MOTION_FILTERS = """
 FROM motion JOIN city ON city.id = motion.city_id
 WHERE motion.published = 1
   AND (:status IS NULL OR motion.status = :status)
@@ -501,10 +493,22 @@ WHERE motion.published = 1
   AND (:kind IS NULL OR motion.kind = :kind)
   AND (:updated_since IS NULL OR motion.updated_at >= :updated_since)
   AND (:ids IS NULL OR motion.id IN (SELECT value FROM json_each(:ids)))
+"""
+MOTIONS = (
+    """
+SELECT motion.id, motion.title, motion.kind, motion.identifier, motion.status, motion.introduced_on,
+       motion.decided_on, motion.updated_at, city.slug AS city_slug, city.name AS city_name, city.state AS city_state,
+       (SELECT max(action.date) FROM action WHERE action.motion_id = motion.id) AS last_action_on,
+       count(*) OVER () AS total
+"""
+    + MOTION_FILTERS
+    + """
 ORDER BY CASE WHEN :ids IS NULL THEN motion.id
               ELSE (SELECT key FROM json_each(:ids) WHERE json_each.value = motion.id) END
 LIMIT :limit OFFSET :offset
 """
+)
+COUNT_MOTIONS = "SELECT count(*) " + MOTION_FILTERS
 
 
 def list_motions(db, status=None, state=None, city=None, kind=None, q=None, updated_since=None, page=1, per_page=50):
@@ -540,8 +544,7 @@ def list_motions(db, status=None, state=None, city=None, kind=None, q=None, upda
 
 def count_motions(db, params):
     """Count the motions matching list_motions' filters (for a page past the end)."""
-    sql = MOTIONS.split("ORDER BY")[0].replace("count(*) OVER () AS total", "1 AS one")
-    return db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]  # noqa: S608 - constant SQL
+    return db.execute(COUNT_MOTIONS, params).fetchone()[0]
 
 
 def iter_rows(db, sql, params=()):
