@@ -69,11 +69,36 @@ def empty_app(tmp_path):
 
 @pytest.fixture
 def app(empty_app):
-    """An app on a database holding the seed records (Durham 2018)."""
+    """An app on a database holding the Durham 2018 seed record only: a small record most tests start from."""
     db = database.connect(empty_app.config["DATABASE"])
-    seed.load(db)
+    seed.load(db, only={"durham-nc"})
     db.conn.close()
     return empty_app
+
+
+@pytest.fixture(scope="session")
+def record_path(tmp_path_factory):
+    """A database holding every seed record, built once (tests that read it must not write to it)."""
+    path = tmp_path_factory.mktemp("record") / "tracker.db"
+    db = database.connect(path)
+    database.init_db(db)
+    seed.load(db)
+    db.conn.close()
+    return path
+
+
+@pytest.fixture
+def record_app(record_path):
+    """An app on the whole seeded record (read only)."""
+    return make_app(record_path)
+
+
+@pytest.fixture
+def record_db(record_path):
+    """A connection to the whole seeded record (read only)."""
+    conn = database.connect(record_path)
+    yield conn
+    conn.conn.close()
 
 
 @pytest.fixture

@@ -45,11 +45,34 @@ def test_nc_motions_include_durham_passed_6_0(client, durham_id):
 
 def test_the_durham_motion_in_full(client, durham_id):
     body = check(client.get(f"/api/v1/motions/{durham_id}"), "Motion")
-    assert body["decided_on"] == "2018-04-16" and body["introduced_on"] is None
+    assert body["decided_on"] == "2018-04-16" and body["introduced_on"] == "2018-04-05"
+    assert (body["aim"], body["outcome"], body["body"]) == ("restrict", "restricted", "City Council")
     assert body["petition_signatures"] == 1394
+    petition = [s for s in body["sources"] if s["field"] == "petition_signatures"]
+    assert len(petition) >= 4 and all(s["note"] for s in petition)
+    [vote] = body["votes"]
+    assert vote["roll_call_partial"] and {"name": "Javiera Caballero", "option": "yes"} in vote["roll_call"]
+    assert [a["classification"] for a in body["actions"]].count("event") >= 3
     [hearing] = body["hearings"]
     assert hearing["duration_minutes"] == 210 and hearing["speakers"]["total"] == 50
     assert {s["publisher"] for s in body["sources"]} >= {"Police Magazine", "The News & Observer"}
+
+
+@pytest.mark.parametrize(("aim", "found"), [("restrict", 1), ("keep", 0)])
+def test_motions_filter_by_aim(client, aim, found):
+    assert check(client.get(f"/api/v1/motions?aim={aim}"), "MotionPage")["total"] == found
+
+
+def test_an_unknown_aim_is_refused_with_the_allowed_values(client):
+    response = client.get("/api/v1/motions?aim=win")
+    assert response.status_code == 400
+    assert "aim must be one of: keep, restrict, review." in response.json["error"]["message"]
+
+
+def test_a_kept_program_reads_as_kept_in_the_api(record_app):
+    body = check(record_app.test_client().get("/api/v1/cities/berkeley-ca"), "City")
+    assert body["category"] == "kept"
+    assert {(m["status"], m["aim"], m["outcome"]) for m in body["motions"]} == {("passed", "keep", "kept")}
 
 
 def test_cities_and_one_city(client):

@@ -49,7 +49,8 @@ def test_make_db_bootstraps_a_seeded_database_in_an_empty_instance_folder(tmp_pa
     second = subprocess.run(command, capture_output=True, text=True, check=True)
     assert "up to date" in second.stdout and "Seed" not in second.stdout
     db = database.connect(path)
-    assert db.execute("SELECT slug FROM city").fetchall() == [("durham-nc",)]
+    assert ("durham-nc",) in db.execute("SELECT slug FROM city").fetchall()
+    assert db.execute("SELECT count(*) FROM city").fetchone()[0] >= 10
 
 
 def test_the_console_script_runs_the_same_commands(tmp_path):

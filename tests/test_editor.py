@@ -68,6 +68,7 @@ ACCESS = {
     "exports.motions_csv": "public",
     "exports.votes_csv": "public",
     "exports.cities_geojson_route": "public",
+    "exports.public_database": "public",
     "exports.feed": "public",
     "exports.city_feed": "public",
     "editor.users": "admin",
@@ -228,10 +229,17 @@ def test_editors_changes_apply_at_once_and_the_status_follows_the_latest_action(
     # Filled in out of order: an older action is kept but does not change the status.
     editor.post(
         f"/editor/motions/{durham_id}/actions/new",
-        data={"date": "2018-04-12", "classification": "introduced", "description": "Released."},
+        data={"date": "2018-04-01", "classification": "introduced", "description": "Released."},
     )
     status = db.execute("SELECT status, introduced_on FROM motion WHERE id = ?", [durham_id]).fetchone()
-    assert status == ("vetoed", "2018-04-12")
+    assert status == ("vetoed", "2018-04-01")
+    # An event after the veto sits on the timeline and leaves the status alone.
+    editor.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={"date": "2018-06-01", "classification": "event", "description": "A lawsuit was filed."},
+    )
+    assert db.execute("SELECT status FROM motion WHERE id = ?", [durham_id]).fetchone()[0] == "vetoed"
+    assert "Other event" in text(client.get(f"/motions/{durham_id}"))
 
 
 def test_the_status_cannot_be_set_by_editing_the_motion(as_role, db, durham_id):
@@ -329,14 +337,16 @@ def test_a_revert_restores_the_exact_previous_row_and_is_itself_logged(as_role, 
 
 def test_reverting_an_added_action_removes_it_and_restores_the_status(as_role, db, durham_id):
     editor = as_role("editor")
+    actions = db.execute("SELECT count(*) FROM action WHERE motion_id = ?", [durham_id]).fetchone()[0]
     editor.post(
         f"/editor/motions/{durham_id}/actions/new",
-        data={"date": "2018-06-01", "classification": "vetoed", "description": "Vetoed."},
+        data={"date": "2019-06-01", "classification": "vetoed", "description": "Vetoed."},
     )
+    assert db.execute("SELECT status FROM motion WHERE id = ?", [durham_id]).fetchone()[0] == "vetoed"
     change = db.execute("SELECT max(id) FROM change_log WHERE table_name = 'action' AND op = 'insert'").fetchone()[0]
     editor.post(f"/editor/changes/{change}/revert")
     assert db.execute("SELECT status FROM motion WHERE id = ?", [durham_id]).fetchone()[0] == "passed"
-    assert db.execute("SELECT count(*) FROM action WHERE motion_id = ?", [durham_id]).fetchone()[0] == 1
+    assert db.execute("SELECT count(*) FROM action WHERE motion_id = ?", [durham_id]).fetchone()[0] == actions
 
 
 def test_reverting_a_change_overtaken_by_a_newer_one_asks_first(as_role, db, durham_id):

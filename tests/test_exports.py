@@ -12,6 +12,16 @@ from tracker import exports, geo, records
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
+DURHAM_NOT_RECORDED = (
+    "Steve Schewel",
+    "Jillian Johnson",
+    "Vernetta Alston",
+    "Charlie Reece",
+    "Mark-Anthony Middleton",
+    "DeDreana Freeman",
+)
+
+
 def read_csv(response):
     """Parse a CSV response into a list of dicts."""
     return list(csv.DictReader(io.StringIO(response.get_data(as_text=True), newline="")))
@@ -23,35 +33,52 @@ def test_motions_csv_is_a_utf8_download_with_one_row_per_action(client):
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert response.headers["Content-Disposition"] == 'attachment; filename="motions.csv"'
     assert response.get_data(as_text=True).startswith(",".join(exports.MOTION_COLUMNS) + "\r\n")
-    [row] = read_csv(response)
-    assert (row["city"], row["state"], row["status"], row["date"], row["yes"], row["no"], row["abstain"]) == (
-        "Durham",
-        "NC",
-        "passed",
-        "2018-04-16",
-        "6",
-        "0",
-        "",
-    )
-    assert "https://www.policemag.com/361892/" in row["source_url"]
+    rows = read_csv(response)
+    # One row per action, oldest first: the work session, the vote, then later events that leave the status alone.
+    assert [(r["date"], r["status"]) for r in rows] == [
+        ("2018-04-05", "introduced"),
+        ("2018-04-16", "passed"),
+        ("2018-11-05", "event"),
+        ("2018-12-06", "event"),
+        ("2019-01-08", "event"),
+        ("2019-03-19", "event"),
+    ]
+    lat, lon = geo.lookup("Durham", "NC")
+    for row in rows:
+        assert (row["city"], row["state"], row["place_kind"], row["council_seats"]) == ("Durham", "NC", "city", "7")
+        assert (float(exports.unsafe_cell(row["lat"])), float(exports.unsafe_cell(row["lon"]))) == (lat, lon)
+        assert (row["kind"], row["aim"], row["body"]) == ("statement", "restrict", "City Council")
+        assert row["excerpt"].startswith("The council opposes international exchanges")
+    voted = rows[1]
+    assert (voted["vote_result"], voted["yes"], voted["no"], voted["abstain"]) == ("pass", "6", "0", "")
+    assert all(r["vote_result"] == r["yes"] == "" for r in rows if r is not voted)
+    assert "https://www.policemag.com/361892/" in voted["source_url"]
+    assert "http://www.palestinechronicle.com/" in voted["source_url"]
 
 
 def test_votes_csv_has_a_row_per_member_where_the_roll_call_is_known(client, db, durham_id):
     records.add_vote(db, durham_id, {"date": "2018-05-01", "result": "fail"}, [("Ana", "no"), ("Bo", "yes")])
+    records.add_vote(db, durham_id, {"date": "2018-05-02", "result": "pass", "yes": 4, "no": 3})
     rows = read_csv(client.get("/exports/votes.csv"))
+    # Durham's 6-0 vote has a partial roll call: one member's vote is known, the six others are listed as not recorded.
+    durham = [(name, "not_recorded") for name in DURHAM_NOT_RECORDED]
     assert [(r["date"], r["yes"], r["no"], r["member_name"], r["member_option"]) for r in rows] == [
-        ("2018-04-16", "6", "0", "", ""),
+        ("2018-04-16", "6", "0", "Javiera Caballero", "yes"),
+        *(("2018-04-16", "6", "0", name, option) for name, option in durham),
         ("2018-05-01", "1", "1", "Ana", "no"),
         ("2018-05-01", "1", "1", "Bo", "yes"),
+        ("2018-05-02", "4", "3", "", ""),
     ]
 
 
 @pytest.mark.parametrize("value", ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
 def test_cells_that_a_spreadsheet_would_run_are_neutralised(client, db, durham_id, value):
-    records.update_motion(db, durham_id, {"summary": value})
-    [row] = read_csv(client.get("/exports/motions.csv"))
-    assert row["summary"] == "'" + value
-    assert exports.unsafe_cell(row["summary"]) == value
+    records.update_motion(db, durham_id, {"summary": value, "body": value})
+    rows = read_csv(client.get("/exports/motions.csv"))
+    assert len(rows) == 6  # every action's row repeats the motion's fields
+    for row in rows:
+        assert row["summary"] == row["body"] == "'" + value
+        assert exports.unsafe_cell(row["summary"]) == value
 
 
 @pytest.mark.parametrize(
@@ -78,13 +105,17 @@ def test_geojson_places_durham_at_its_gazetteer_coordinates(client):
     lat, lon = geo.lookup("Durham", "NC")
     assert feature["geometry"] == {"type": "Point", "coordinates": [lon, lat]}
     props = feature["properties"]
-    assert (props["name"], props["state"], props["slug"], props["latest_status"]) == (
+    assert (props["name"], props["kind"], props["state"], props["slug"], props["latest_status"]) == (
         "Durham",
+        "city",
         "NC",
         "durham-nc",
         "passed",
     )
     assert props["status_counts"] == {"passed": 1}
+    assert (props["category"], props["symbol"]) == ("restricted", "✓")
+    [motion] = props["motions"]
+    assert (motion["aim"], motion["body"], motion["outcome"]) == ("restrict", "City Council", "restricted")
 
 
 def parse_atom(response):
@@ -105,9 +136,54 @@ def parse_atom(response):
 
 def test_the_atom_feed_lists_recent_actions(client, durham_id):
     feed = parse_atom(client.get("/feed.atom"))
-    [entry] = feed.findall(f"{ATOM}entry")
-    assert entry.find(f"{ATOM}title").text.endswith("International Police Exchanges: Passed")
-    assert entry.find(f"{ATOM}link").get("href") == f"http://localhost/motions/{durham_id}"
+    entries = feed.findall(f"{ATOM}entry")
+    # Newest first: the four later events, then the vote and the work session.
+    labels = [e.find(f"{ATOM}title").text.rsplit(": ", 1)[1] for e in entries]
+    assert labels == ["Other event"] * 4 + ["Passed", "Introduced"]
+    assert [e.find(f"{ATOM}published").text[:10] for e in entries] == [
+        "2019-03-19",
+        "2019-01-08",
+        "2018-12-06",
+        "2018-11-05",
+        "2018-04-16",
+        "2018-04-05",
+    ]
+    passed = entries[4]
+    assert passed.find(f"{ATOM}title").text == (
+        "Durham, NC: Statement by the Durham City Council on International Police Exchanges: Passed"
+    )
+    assert passed.find(f"{ATOM}summary").text.startswith("2018-04-16: After a long public-comment period")
+    assert {e.find(f"{ATOM}link").get("href") for e in entries} == {f"http://localhost/motions/{durham_id}"}
+    assert len({e.find(f"{ATOM}id").text for e in entries}) == len(entries)
+
+
+@pytest.mark.parametrize("character", ["\ufffe", "\uffff"])
+def test_text_xml_cannot_carry_never_breaks_the_feed(app, client, tmp_path, character):
+    # An imported action (checked by the editor's own form rules) either is refused or leaves a well-formed feed.
+    path = tmp_path / "import.csv"
+    cells = {
+        "city": "Durham",
+        "state": "NC",
+        "place_kind": "city",
+        "council_seats": "7",
+        "title": "A later motion",
+        "kind": "motion",
+        "aim": "restrict",
+        "body": "City Council",
+        "date": "2020-01-06",
+        "status": "event",
+        "description": f"Reported{character}.",
+    }
+    path.write_text(
+        ",".join(exports.MOTION_COLUMNS) + "\r\n" + ",".join(cells.get(c, "") for c in exports.MOTION_COLUMNS) + "\r\n",
+        encoding="utf-8",
+    )
+    result = app.test_cli_runner().invoke(args=["import-csv", str(path)])
+    assert result.exit_code in (0, 1) and isinstance(result.exception, (SystemExit, type(None))), result.output
+    for url in ("/feed.atom", "/cities/durham-nc/feed.atom"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        parse_atom(response)
 
 
 def test_city_feeds(client, db, durham_id):

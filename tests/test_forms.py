@@ -38,6 +38,24 @@ VOTE = {"date": "2018-04-16", "result": "pass", "yes": "6", "no": "0"}
             {"yes": 2, "no": 1, "absent": 1, "abstain": 0, "excused": 0},
         ),
         ({"yes": "2", "no": "", "roll_call": "Ana: yes\nBen: yes"}, {"yes": 2, "no": 0}),
+        # A partial roll call names fewer members than the counts: the counts stand, blank ones stay unknown.
+        ({"roll_call": "Ana: yes"}, {"yes": 6, "no": 0, "abstain": None, "absent": None}),
+        (
+            {
+                "roll_call": "\n".join(
+                    [
+                        "Ana: yes",
+                        "Ben: not recorded",
+                        "Cy: Not Recorded",
+                        "Di: not_recorded",
+                        "Ed: NOT RECORDED",
+                        "Fay: not recorded",
+                    ]
+                )
+            },
+            {"yes": 6, "no": 0, "abstain": None},
+        ),
+        ({"yes": "", "no": "", "roll_call": "Ana: yes\nBen: not recorded"}, {"yes": None, "no": None}),
         ({"action_id": "1"}, {"action_id": 1}),
         ({"date": TODAY.isoformat()}, {"date": TODAY.isoformat()}),
     ],
@@ -47,6 +65,13 @@ def test_good_votes(app, changes, expected):
     assert not form.errors and not form.form_errors
     values = form.payload()["values"]
     assert {k: values[k] for k in expected} == expected
+
+
+def test_members_whose_vote_is_not_recorded_are_kept_in_the_roll_call(app):
+    data = {**VOTE, "yes": "2", "roll_call": "Ana: yes\nBen: Not recorded"}
+    form = validate(app, forms.VoteForm, data, VOTE_CONTEXT)
+    assert not form.errors, form.errors
+    assert form.payload()["members"] == [["Ana", "yes"], ["Ben", "not_recorded"]]
 
 
 @pytest.mark.parametrize(
@@ -65,7 +90,13 @@ def test_good_votes(app, changes, expected):
         ({"roll_call": "Ana - yes"}, "Line 1: write “Name: yes”"),
         ({"roll_call": "Ana: perhaps"}, "Line 1: write “Name: yes”"),
         ({"roll_call": "Ana: yes\nana: no"}, "Line 2: ana is listed twice."),
-        ({"yes": "6", "roll_call": "Ana: yes\nBen: no"}, "The roll call has 1 “yes” but this count says 6."),
+        # Naming more members than a count is refused (naming fewer is a partial roll call: see test_good_votes).
+        ({"yes": "1", "roll_call": "Ana: yes\nBen: yes"}, "The roll call has 2 “yes” but the count says 1."),
+        ({"yes": "6", "roll_call": "Ana: yes\nBen: no"}, "The roll call has 1 “no” but the count says 0."),
+        (
+            {"yes": "6", "roll_call": "Ana: yes\nBen: not recorded"},
+            "The counts have 5 votes the roll call does not name, but only 1 member is listed as not recorded.",
+        ),
         ({"action_id": "99"}, "Choose one of this motion's actions, or none."),
         (
             {"source_url": "javascript:alert(1)", "source_title": "x"},
@@ -82,7 +113,16 @@ def test_bad_votes_are_refused_with_a_message(app, changes, message):
 def test_a_roll_call_filling_counts_still_respects_the_seats(app):
     roll = "\n".join(f"Member {i}: yes" for i in range(9))
     form = validate(app, forms.VoteForm, {**VOTE, "yes": "", "no": "", "roll_call": roll}, VOTE_CONTEXT)
-    assert "Durham has 7 council seats; these counts add up to 9." in messages(form)
+    assert "The roll call lists 9 members, more than the 7 seats." in messages(form)
+    roll = "\n".join(f"Member {i}: yes" for i in range(7))
+    form = validate(app, forms.VoteForm, {**VOTE, "yes": "", "no": "", "roll_call": roll}, VOTE_CONTEXT)
+    assert not form.errors and form.payload()["values"]["yes"] == 7
+
+
+def test_counts_and_a_partial_roll_call_together_respect_the_seats(app):
+    # Six counted yes and two members named voting no are at least eight votes on a seven-seat council.
+    form = validate(app, forms.VoteForm, {**VOTE, "yes": "6", "no": "", "roll_call": "Ana: no\nBen: no"}, VOTE_CONTEXT)
+    assert "7 seats" in messages(form) or "7 council seats" in messages(form)
 
 
 ACTION = {"date": "2018-04-16", "classification": "passed", "description": "Adopted."}
@@ -92,6 +132,7 @@ ACTION = {"date": "2018-04-16", "classification": "passed", "description": "Adop
     ("changes", "message"),
     [
         ({}, None),
+        ({"classification": "event", "description": "A lawsuit was filed."}, None),
         ({"classification": "scheduled", "date": (TODAY + timedelta(days=30)).isoformat()}, None),
         ({"date": (TODAY + timedelta(days=30)).isoformat()}, "Only a scheduled vote can be dated in the future."),
         ({"classification": "scheduled", "date": (TODAY + timedelta(days=800)).isoformat()}, "no later than"),
@@ -109,7 +150,7 @@ def test_actions(app, changes, message):
         assert message in messages(form)
 
 
-CITY = {"name": "Chapel Hill", "state": "NC", "council_seats": "9"}
+CITY = {"name": "Chapel Hill", "kind": "city", "state": "NC", "council_seats": "9"}
 
 
 @pytest.mark.parametrize(
@@ -117,10 +158,13 @@ CITY = {"name": "Chapel Hill", "state": "NC", "council_seats": "9"}
     [
         ({}, None),
         ({"lat": "35.9", "lon": "-79.05", "name": "Somewhere Unlisted"}, None),
+        ({"kind": "town"}, None),
+        ({"council_seats": ""}, None),
+        ({"kind": "village"}, "Not a valid choice"),
         ({"name": "Nowhereville"}, "The gazetteer has no place called 'Nowhereville' in North Carolina."),
         ({"state": "ZZ"}, "Choose a state."),
         ({"council_seats": "0"}, "A council has between 1 and 200 seats."),
-        ({"council_seats": ""}, "Enter the number of seats on the council."),
+        ({"council_seats": "201"}, "A council has between 1 and 200 seats."),
         ({"slug": "Chapel Hill"}, "Use lower-case letters, digits and single hyphens"),
         ({"slug": "durham-nc"}, "Another city already uses the address /cities/durham-nc."),
         ({"lat": "95", "lon": "0"}, "Latitude is between -90 and 90."),
@@ -131,12 +175,54 @@ def test_cities(app, changes, message):
     form = validate(app, forms.CityForm, {**CITY, **changes}, {"slug_taken": lambda slug: slug == "durham-nc"})
     if message is None:
         assert not form.errors, form.errors
-        assert form.payload()["values"]["slug"] in ("chapel-hill-nc", "somewhere-unlisted-nc")
+        values = form.payload()["values"]
+        assert values["slug"] in ("chapel-hill-nc", "somewhere-unlisted-nc")
+        assert values["kind"] == changes.get("kind", "city")
+        assert values["council_seats"] == (9 if changes.get("council_seats", "9") else None)
     else:
         assert message in messages(form)
 
 
-MOTION = {"city_id": "1", "title": "A resolution", "kind": "resolution", "published": "y"}
+def test_a_county_placed_by_hand_gets_a_county_division_id(app):
+    data = {
+        "name": "Nowhere County",
+        "kind": "county",
+        "state": "NC",
+        "council_seats": "",
+        "lat": "35.1",
+        "lon": "-76.5",
+    }
+    form = validate(app, forms.CityForm, data)
+    assert not form.errors, form.errors
+    values = form.payload()["values"]
+    assert (values["lat"], values["lon"], values["council_seats"]) == (35.1, -76.5, None)
+    assert values["ocd_id"] == "ocd-division/country:us/state:nc/county:nowhere"
+
+
+@pytest.mark.parametrize(
+    ("seats", "message"),
+    [
+        ("", "A vote recorded here counted 6 members: enter the number of seats."),
+        ("5", "A vote recorded here counted 6 members, so the council has at least 6 seats."),
+        ("6", None),
+    ],
+)
+def test_seats_may_be_unknown_unless_a_recorded_vote_counted_members(app, seats, message):
+    form = validate(app, forms.CityForm, {**CITY, "council_seats": seats}, {"largest_vote": 6})
+    if message is None:
+        assert not form.errors, form.errors
+    else:
+        assert message in messages(form)
+
+
+MOTION = {
+    "city_id": "1",
+    "title": "A resolution",
+    "kind": "resolution",
+    "aim": "restrict",
+    "body": "City Council",
+    "published": "y",
+}
 MOTION_CONTEXT = {
     "cities": [(1, "Durham, NC")],
     "title_taken": lambda city, title: title == "Taken",
@@ -148,7 +234,14 @@ MOTION_CONTEXT = {
     ("changes", "message"),
     [
         ({}, None),
+        ({"kind": "executive", "aim": "keep", "body": "Police Chief"}, None),
+        ({"kind": "petition", "aim": "review"}, None),
+        ({"excerpt": "The council opposes exchanges.", "scope_note": "Named no country."}, None),
         ({"title": ""}, "Enter the motion's title."),
+        ({"aim": "ban"}, "Not a valid choice"),
+        ({"body": " "}, "Name the body that decides, e.g. City Council."),
+        ({"body": "x" * 201}, "Field cannot be longer than 200 characters."),
+        ({"excerpt": "x" * 4001}, "Field cannot be longer than 4000 characters."),
         ({"title": "Taken"}, "This city already has a motion with this title."),
         ({"kind": "decree"}, "Not a valid choice"),
         ({"city_id": "2"}, "Not a valid choice"),
@@ -160,7 +253,11 @@ def test_motions(app, changes, message):
     form = validate(app, forms.MotionForm, {**MOTION, **changes}, MOTION_CONTEXT)
     if message is None:
         assert not form.errors
-        assert "status" not in form.payload()["values"]
+        values = form.payload()["values"]
+        assert "status" not in values
+        fields = {**MOTION, **changes}
+        assert {k: values[k] for k in ("kind", "aim", "body")} == {k: fields[k] for k in ("kind", "aim", "body")}
+        assert (values["excerpt"], values["scope_note"]) == (fields.get("excerpt"), fields.get("scope_note"))
     else:
         assert message in messages(form)
 
@@ -226,3 +323,30 @@ def test_testimony(app, data, message):
 def test_password_rules(password, email, problem):
     result = forms.password_problem(password, email)
     assert (result is None) if problem is None else (problem in result)
+
+
+CITATION = {"source_url": "https://example.org/a", "source_title": "A report", "source_note": "1,394 signatures."}
+CITATION_CONTEXT = {"fields": {"petition_signatures": "Petition signatures", "title": "Title"}}
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({}, None, None),
+        ({"field": "petition_signatures"}, "petition_signatures", None),
+        ({"field": "status"}, None, "Choose one of this record's facts, or the record as a whole."),
+        ({"source_title": ""}, None, "Give the source a title"),
+    ],
+)
+def test_citations_support_the_record_or_one_of_its_facts(app, changes, field, message):
+    form = validate(app, forms.CitationForm, {**CITATION, **changes}, CITATION_CONTEXT)
+    if message is None:
+        assert not form.errors, form.errors
+        source = form.payload()["source"]
+        assert (source["field"], source["url"], source["note"]) == (
+            field,
+            CITATION["source_url"],
+            CITATION["source_note"],
+        )
+    else:
+        assert message in messages(form)

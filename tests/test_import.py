@@ -2,7 +2,8 @@
 
 import pytest
 
-from tracker import exports
+from tracker import db as database
+from tracker import exports, geo, records
 
 from .conftest import add_accounts, make_app
 from .test_public import text
@@ -16,13 +17,16 @@ def line(**cells):
 
 
 def good(i, **changes):
-    """A valid row for a motion in Chapel Hill, NC."""
+    """A valid row for a motion in Chapel Hill, NC (placed from the gazetteer: no lat or lon)."""
     cells = {
         "city": "Chapel Hill",
         "state": "NC",
+        "place_kind": "city",
         "council_seats": "9",
         "title": f"Resolution {i}",
         "kind": "resolution",
+        "aim": "restrict",
+        "body": "Town Council",
         "date": "2020-01-0" + str(1 + i % 9),
         "status": "introduced",
     }
@@ -49,9 +53,18 @@ def run(app, *args):
     return app.test_cli_runner().invoke(args=["import-csv", *args])
 
 
-def test_an_export_imported_into_a_fresh_database_exports_byte_identical(app, client, tmp_path, db, durham_id):
-    from tracker import records
+def fresh_import(tmp_path, csv_bytes):
+    """Import an export into a new, empty database; return that app."""
+    path = tmp_path / "motions.csv"
+    path.write_bytes(csv_bytes)
+    fresh = make_app(tmp_path / "fresh.db")
+    assert fresh.test_cli_runner().invoke(args=["init-db"]).exit_code == 0
+    result = fresh.test_cli_runner().invoke(args=["import-csv", str(path)])
+    assert result.exit_code == 0, result.output
+    return fresh
 
+
+def test_an_export_imported_into_a_fresh_database_exports_byte_identical(app, client, tmp_path, db, durham_id):
     records.add_action(
         db,
         durham_id,
@@ -62,13 +75,100 @@ def test_an_export_imported_into_a_fresh_database_exports_byte_identical(app, cl
         },
     )
     first = client.get("/exports/motions.csv").get_data()
-    path = tmp_path / "motions.csv"
-    path.write_bytes(first)
-    fresh = make_app(tmp_path / "fresh.db")
-    assert fresh.test_cli_runner().invoke(args=["init-db"]).exit_code == 0
-    result = fresh.test_cli_runner().invoke(args=["import-csv", str(path)])
-    assert result.exit_code == 0, result.output
+    # Durham's record has 'event' actions (later lawsuits and findings) besides the steps that set its status.
+    assert b",event," in first
+    fresh = fresh_import(tmp_path, first)
     assert fresh.test_client().get("/exports/motions.csv").get_data() == first
+
+
+def test_a_hand_placed_county_round_trips_through_an_empty_database(empty_app, empty_db, tmp_path):
+    name, state, lat, lon = "Nowhere County", "NC", 35.12345, -76.54321
+    with pytest.raises(geo.UnknownPlace):
+        geo.lookup(name, state)  # only the file's coordinates can place it
+    city_id = records.create_city(
+        empty_db,
+        {
+            "slug": geo.slug(name, state),
+            "name": name,
+            "kind": "county",
+            "state": state,
+            "ocd_id": geo.ocd_id(name, state, "county"),
+            "lat": lat,
+            "lon": lon,
+            "council_seats": None,
+            "notes": None,
+        },
+    )
+    motion_id = records.create_motion(
+        empty_db,
+        {
+            "city_id": city_id,
+            "kind": "resolution",
+            "aim": "keep",
+            "body": "Board of Commissioners",
+            "title": "Resolution endorsing the training exchange",
+            "excerpt": "The Board endorses the exchange.",
+            "scope_note": "Kept, not restricted: shown so both aims are on record.",
+            "published": 1,
+        },
+    )
+    records.add_action(
+        empty_db, motion_id, {"date": "2020-01-06", "classification": "introduced", "description": "Introduced."}
+    )
+    passed = records.add_action(
+        empty_db, motion_id, {"date": "2020-02-03", "classification": "passed", "description": "Adopted 4-1."}
+    )
+    records.add_vote(
+        empty_db, motion_id, {"date": "2020-02-03", "result": "pass", "yes": 4, "no": 1, "action_id": passed}
+    )
+    records.add_action(
+        empty_db, motion_id, {"date": "2020-03-02", "classification": "event", "description": "A lawsuit was filed."}
+    )
+    records.cite_source(
+        empty_db, "action", passed, {"url": "https://example.org/minutes", "title": "Minutes", "note": "4-1."}
+    )
+    first = empty_app.test_client().get("/exports/motions.csv").get_data()
+
+    fresh = fresh_import(tmp_path, first)
+    assert fresh.test_client().get("/exports/motions.csv").get_data() == first
+    db = database.connect(fresh.config["DATABASE"])
+    city = db.execute("SELECT name, kind, lat, lon, council_seats, ocd_id FROM city").fetchall()
+    assert city == [(name, "county", lat, lon, None, "ocd-division/country:us/state:nc/county:nowhere")]
+    motion = db.execute("SELECT aim, body, status, excerpt, scope_note FROM motion").fetchall()
+    assert motion == [
+        (
+            "keep",
+            "Board of Commissioners",
+            "passed",
+            "The Board endorses the exchange.",
+            "Kept, not restricted: shown so both aims are on record.",
+        )
+    ]
+    # The event is on the timeline but leaves the status at 'passed'.
+    assert db.execute("SELECT date, classification FROM action ORDER BY date").fetchall() == [
+        ("2020-01-06", "introduced"),
+        ("2020-02-03", "passed"),
+        ("2020-03-02", "event"),
+    ]
+    assert db.execute("SELECT yes, no, abstain FROM vote").fetchall() == [(4, 1, None)]
+    db.conn.close()
+
+
+def test_a_file_without_the_newer_columns_keeps_their_old_meaning(app, db, tmp_path):
+    old = [
+        c
+        for c in exports.MOTION_COLUMNS
+        if c not in ("place_kind", "lat", "lon", "aim", "body", "excerpt", "scope_note")
+    ]
+    cells = {"city": "Chapel Hill", "state": "NC", "council_seats": "9", "title": "Resolution 1", "kind": "resolution"}
+    path = tmp_path / "old.csv"
+    path.write_text(",".join(old) + "\r\n" + ",".join(cells.get(c, "") for c in old) + "\r\n", encoding="utf-8")
+    result = run(app, str(path))
+    assert result.exit_code == 0, result.output
+    place = db.execute("SELECT kind, lat, lon FROM city WHERE slug = 'chapel-hill-nc'").fetchone()
+    assert tuple(place) == ("city", *geo.lookup("Chapel Hill", "NC"))
+    motion = db.execute("SELECT aim, body FROM motion WHERE title = 'Resolution 1'").fetchone()
+    assert tuple(motion) == ("restrict", "City Council")
 
 
 def test_a_valid_file_is_written_in_one_go_and_reimporting_it_changes_nothing(app, db, tmp_path):
@@ -112,7 +212,12 @@ def test_a_dry_run_reports_and_writes_nothing(app, db, tmp_path):
         (good(5, yes="-1", vote_result="pass"), "row 3, column yes: Enter a whole number"),
         (good(5, source_url="ftp://example.org/x"), "row 3, column source_url: Enter a web address"),
         (good(5, title=""), "row 3, column title: Enter the motion's title."),
-        (good(5, city="Carrboro", council_seats=""), "row 3, column council_seats: Enter the number of seats"),
+        (good(5, city="Carrboro", council_seats="0"), "row 3, column council_seats: A council has between 1 and 200"),
+        (good(5, place_kind="village"), "row 3, column place_kind: Not a valid choice"),
+        (good(5, aim="ban"), "row 3, column aim: Not a valid choice"),
+        (good(5, body=""), "row 3, column body: Name the body that decides"),
+        (good(5, lat="35.9"), "row 3, column lon: Give both latitude and longitude, or neither."),
+        (good(5, lat="95", lon="0"), "row 3, column lat: Latitude is between -90 and 90."),
     ],
 )
 def test_one_bad_row_in_the_middle_rejects_the_whole_file(app, db, tmp_path, bad, message):
@@ -157,8 +262,6 @@ def test_editors_can_import_from_the_browser(app, tmp_path, password_hash, db):
 
 
 def test_same_day_actions_with_the_same_status_survive_a_round_trip(app, client, db, tmp_path, durham_id):
-    from tracker import records
-
     for words in ("Second reading.", "First reading."):
         records.add_action(db, durham_id, {"date": "2018-04-02", "classification": "introduced", "description": words})
     records.update_motion(db, durham_id, {"summary": "'Quoted' in a spreadsheet, =not a formula"})
@@ -173,6 +276,25 @@ def test_same_day_actions_with_the_same_status_survive_a_round_trip(app, client,
     assert "created nothing; updated nothing" in again.output
 
 
+def test_a_place_may_leave_its_seats_unknown(app, db, tmp_path):
+    path = write(tmp_path, good(1, city="Carrboro", council_seats="", status="event", description="A report."))
+    assert run(app, path).exit_code == 0
+    assert db.execute("SELECT council_seats FROM city WHERE slug = 'carrboro-nc'").fetchone()[0] is None
+    # An event is recorded but leaves the motion a campaign.
+    assert db.execute("SELECT status FROM motion WHERE title = 'Resolution 1'").fetchone()[0] == "campaign"
+
+
+def test_a_row_may_leave_a_recorded_places_seats_blank(app, db, tmp_path):
+    title = "Statement by the Durham City Council on International Police Exchanges"
+    durham = line(
+        city="Durham", state="NC", place_kind="city", title=title, kind="statement", aim="restrict", body="City Council"
+    )
+    result = run(app, write(tmp_path, durham))
+    assert result.exit_code == 0, result.output
+    # A blank council_seats cell for a recorded place keeps the seats on record.
+    assert db.execute("SELECT council_seats FROM city WHERE slug = 'durham-nc'").fetchone()[0] == 7
+
+
 def test_place_names_are_spelled_as_the_gazetteer_spells_them(app, db, tmp_path):
     path = write(tmp_path, good(1, city="Saint Louis", state="MO"), good(2, city="ST. LOUIS", state="mo"))
     assert run(app, path).exit_code == 0
@@ -182,7 +304,15 @@ def test_place_names_are_spelled_as_the_gazetteer_spells_them(app, db, tmp_path)
 def test_council_seats_correct_a_recorded_city_and_rows_must_agree(app, db, tmp_path):
     title = "Statement by the Durham City Council on International Police Exchanges"
     durham = line(
-        city="Durham", state="NC", council_seats="9", title=title, kind="statement", petition_signatures="1394"
+        city="Durham",
+        state="NC",
+        place_kind="city",
+        council_seats="9",
+        title=title,
+        kind="statement",
+        aim="restrict",
+        body="City Council",
+        petition_signatures="1394",
     )
     assert run(app, write(tmp_path, durham)).exit_code == 0
     assert db.execute("SELECT council_seats FROM city WHERE slug = 'durham-nc'").fetchone()[0] == 9
@@ -191,35 +321,71 @@ def test_council_seats_correct_a_recorded_city_and_rows_must_agree(app, db, tmp_
     assert "row 3, column council_seats: row 2 gives 9 seats for Chapel Hill, NC; this row gives 11." in result.stderr
 
 
-def test_rows_of_one_motion_must_agree_on_its_fields(app, tmp_path):
-    result = run(app, write(tmp_path, good(1), good(1, kind="ordinance")))
+@pytest.mark.parametrize(("column", "value"), [("kind", "ordinance"), ("aim", "keep"), ("body", "Town Manager")])
+def test_rows_of_one_motion_must_agree_on_its_fields(app, tmp_path, column, value):
+    result = run(app, write(tmp_path, good(1), good(1, **{column: value})))
     assert result.exit_code == 1
-    assert "row 3, column kind: row 2 gives this motion a different kind." in result.stderr
+    assert f"row 3, column {column}: row 2 gives this motion a different {column}." in result.stderr
 
 
-def test_counts_that_contradict_a_recorded_roll_call_are_refused(app, db, tmp_path, durham_id):
-    from tracker import records
+DURHAM_VOTE_ROW = {
+    "city": "Durham",
+    "state": "NC",
+    "place_kind": "city",
+    "council_seats": "7",
+    "title": "Statement by the Durham City Council on International Police Exchanges",
+    "kind": "statement",
+    "aim": "restrict",
+    "body": "City Council",
+    "date": "2018-04-16",
+    "status": "passed",
+    "description": "Adopted by the City Council.",
+    "vote_result": "pass",
+}
 
+
+def test_counts_that_contradict_a_recorded_roll_call_are_refused(app, db, tmp_path):
+    # A complete roll call: six yes, one no.
     vote_id = db.execute("SELECT id FROM vote").fetchone()[0]
     records.update_vote(
         db, vote_id, {"yes": None, "no": None}, [(f"Member {i}", "yes") for i in range(6)] + [("Member 6", "no")]
     )
-    title = "Statement by the Durham City Council on International Police Exchanges"
-    row = line(
-        city="Durham",
-        state="NC",
-        title=title,
-        kind="statement",
-        petition_signatures="1394",
-        date="2018-04-16",
-        status="passed",
-        description="Adopted unanimously by the City Council at its regular meeting.",
-        vote_result="pass",
-        yes="5",
-        no="2",
+    before = counts(db)
+    result = run(app, write(tmp_path, line(**DURHAM_VOTE_ROW, yes="5", no="2")))
+    assert result.exit_code == 1
+    assert "row 2: The roll call has 6 “yes” but the count says 5." in result.stderr
+    assert counts(db) == before
+
+
+def test_counts_beyond_a_partial_roll_call_are_kept_unless_not_recorded_members_cannot_cover_them(app, db, tmp_path):
+    # The seeded roll call is partial: Javiera Caballero voted yes, six members are not recorded; the count is 6-0.
+    vote_id = db.execute("SELECT id FROM vote").fetchone()[0]
+    members = db.execute("SELECT member_name, option FROM vote_member WHERE vote_id = ? ORDER BY id", [vote_id])
+    roll_call = members.fetchall()
+    assert [option for _name, option in roll_call] == ["yes"] + ["not_recorded"] * 6
+    # More votes than the roll call names: allowed, the six not recorded cover them.
+    result = run(app, write(tmp_path, line(**DURHAM_VOTE_ROW, yes="5", no="1")))
+    assert result.exit_code == 0, result.output
+    vote = db.execute("SELECT yes, no, abstain, absent, excused FROM vote WHERE id = ?", [vote_id]).fetchone()
+    assert tuple(vote) == (5, 1, None, None, None)  # a partial roll call leaves blank counts unknown
+    assert (
+        db.execute("SELECT member_name, option FROM vote_member WHERE vote_id = ? ORDER BY id", [vote_id]).fetchall()
+        == roll_call
     )
-    result = run(app, write(tmp_path, row))
-    assert result.exit_code == 1 and "row 2: the roll call has 6 yes but the count says 5" in result.stderr
+    # Fewer named than counted, with too few members not recorded to cover the rest: refused.
+    records.update_vote(db, vote_id, {"yes": 1, "no": 0}, [("Ana", "yes"), ("Ben", "not_recorded")])
+    before = counts(db)
+    result = run(app, write(tmp_path, line(**DURHAM_VOTE_ROW, yes="4", no="0")))
+    assert result.exit_code == 1
+    assert (
+        "row 2: The counts have 3 votes the roll call does not name, but only 1 member is listed as not recorded."
+        in result.stderr
+    )
+    # And a roll call naming more than the count is refused as before.
+    result = run(app, write(tmp_path, line(**DURHAM_VOTE_ROW, yes="0", no="0")))
+    assert result.exit_code == 1
+    assert "row 2: The roll call has 1 “yes” but the count says 0." in result.stderr
+    assert counts(db) == before
 
 
 def test_row_numbers_count_blank_lines_as_a_spreadsheet_does(app, tmp_path):

@@ -24,18 +24,23 @@ def test_home_lists_durham_as_passed(client, durham_id):
     assert response.status_code == 200
     page = text(response)
     assert "Durham, NC" in page
-    assert "1 city has passed a ban." in page
-    assert "Passed 1 motion" in page
+    assert "1 place ended or restricted exchanges." in page
+    assert "Passed 1 measure" in page
+    assert "Ended or restricted exchanges" in page  # the place's category, in words as well as a shape
     html = response.get_data(as_text=True)
     assert f'href="/motions/{durham_id}"' in html
-    assert '<time datetime="2018-04-16">April 16, 2018</time>' in html
+    # The last dated entry on its timeline: the federal lawsuit of 2019, an event that left the status as it was.
+    assert 'last action <time datetime="2019-03-19">March 19, 2019</time>' in html
 
 
 def test_motion_page_shows_the_vote_hearing_petition_and_sources(client, durham_id):
     response = client.get(f"/motions/{durham_id}")
     assert response.status_code == 200
     page, html = text(response), response.get_data(as_text=True)
-    assert "Passed Adopted by the council." in page
+    assert "Passed Adopted by the council, board or official that decides." in page
+    assert "Aim: The measure ends, suspends or limits the exchanges or training." in page
+    assert "What it means: Ended or restricted exchanges." in page
+    assert "Decided by City Council" in page
     assert "Vote of April 16, 2018: passed 6–0" in page
     assert "1 of 7 seats: vote not recorded." in page
     assert '<time datetime="2018-04-16">April 16, 2018</time>' in html
@@ -51,9 +56,11 @@ def test_motion_page_shows_the_vote_hearing_petition_and_sources(client, durham_
     ):
         assert f'href="{url}"' in html
     assert "Palestine Chronicle" in page
+    # The statement's own words as the press quoted them, with their source.
+    assert "In its own words" in page and "Black lives matter" in page
     # What no source gives is shown as not recorded, never guessed.
-    assert "Introduced not recorded" in page
-    assert "Roll call not recorded." in page
+    assert "Introduced April 5, 2018" in page
+    assert "Number not recorded" in page
     assert "Unsourced" not in page
 
 
@@ -62,7 +69,9 @@ def test_city_page_lists_its_motions(client, durham_id):
     assert response.status_code == 200
     assert "Durham, North Carolina" in text(response)
     assert f'href="/motions/{durham_id}"' in response.get_data(as_text=True)
-    assert "Council seats 7" in text(response)
+    assert "Seats on the deciding body 7" in text(response)
+    assert "Kind of place City" in text(response)
+    assert "Sources for this place" in text(response)
 
 
 def test_about_explains_the_statuses(client):
@@ -153,7 +162,7 @@ def test_pages_run_the_same_number_of_queries_for_1_and_200_cities(empty_app, pa
     assert response.status_code == 200
     assert len(small) == len(large)
     if path == "/":
-        assert "200 cities, page 1 of 2" in text(response)
+        assert "200 places, page 1 of 2" in text(response)
 
 
 def test_motion_page_runs_a_fixed_number_of_queries(app, client, durham_id):
@@ -199,11 +208,11 @@ def test_the_list_paginates_and_sorts(empty_app):
     add_cities(empty_app, 150)
     client = empty_app.test_client()
     first = text(client.get("/"))
-    assert "150 cities, page 1 of 2" in first and "Next page" in first
+    assert "150 places, page 1 of 2" in first and "Next page" in first
     second = text(client.get("/?page=2"))
     assert "page 2 of 2" in second and "Previous page" in second and "Town 99," in second
     assert "There is no page 9" in text(client.get("/?page=9"))
-    assert "150 cities, page 1 of 2" in text(client.get("/?page=abc"))
+    assert "150 places, page 1 of 2" in text(client.get("/?page=abc"))
 
 
 def test_sorting_by_latest_action_puts_recent_cities_first(app, client, db, durham_id):
@@ -222,7 +231,13 @@ def test_the_kind_filter(client, query, shown):
 
 
 def test_a_kind_outside_the_vocabulary_shows_a_notice(client):
-    assert "“decree” is not a kind of motion we record" in text(client.get("/?kind=decree"))
+    assert "“decree” is not a kind of measure we record" in text(client.get("/?kind=decree"))
+    assert "“win” is not an aim we record" in text(client.get("/?aim=win"))
+
+
+@pytest.mark.parametrize(("query", "shown"), [("?aim=restrict", True), ("?aim=keep", False), ("?aim=review", False)])
+def test_the_aim_filter(client, query, shown):
+    assert ("Durham, NC" in text(client.get("/" + query))) is shown
 
 
 def test_the_home_page_holds_the_map_without_other_hosts(client):

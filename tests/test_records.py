@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from tracker import records, status
+from tracker import queries, records, status
 from tracker.db import rows
 
 
@@ -71,22 +71,53 @@ def test_a_vote_with_a_roll_call_fills_its_counts_from_the_tally(db, motion_id):
     assert row == (2, 1, 0, 1, 0)
 
 
-def test_a_roll_call_that_disagrees_with_the_counts_is_refused_and_nothing_is_written(db, motion_id):
+def test_a_roll_call_that_contradicts_the_counts_is_refused_and_nothing_is_written(db, motion_id):
     start = last_log_id(db)
-    with pytest.raises(records.RecordError, match="roll call has 1 yes but the count says 3"):
-        records.add_vote(db, motion_id, {"date": "2020-03-01", "result": "pass", "yes": 3}, [("Ana", "yes")])
+    with pytest.raises(records.RecordError, match="roll call has 2 “yes” but the count says 1"):
+        records.add_vote(
+            db, motion_id, {"date": "2020-03-01", "result": "pass", "yes": 1}, [("Ana", "yes"), ("Bo", "yes")]
+        )
+    with pytest.raises(records.RecordError, match="only 1 member is listed as not recorded"):
+        records.add_vote(
+            db, motion_id, {"date": "2020-03-01", "result": "pass", "yes": 3}, [("Ana", "yes"), ("Bo", "not_recorded")]
+        )
     assert log_rows(db, start) == []
+
+
+def test_a_partial_roll_call_keeps_its_counts_and_leaves_the_rest_unknown(db, motion_id):
+    vote_id = records.add_vote(
+        db, motion_id, {"date": "2020-03-01", "result": "pass", "yes": 3, "no": 0}, [("Ana", "yes")]
+    )
+    row = db.execute("SELECT yes, no, abstain, absent, excused FROM vote WHERE id = ?", [vote_id]).fetchone()
+    assert row == (3, 0, None, None, None)
+    vote = [v for v in queries.get_motion(db, motion_id, include_unpublished=True)["votes"] if v["id"] == vote_id][0]
+    assert vote["partial"]
+
+
+def test_correcting_a_vote_checks_the_roll_call_against_the_stored_counts(db, motion_id):
+    vote_id = records.add_vote(db, motion_id, {"date": "2020-03-01", "result": "pass", "yes": 1}, [])
+    with pytest.raises(records.RecordError, match="roll call has 2 “yes” but the count says 1"):
+        records.update_vote(db, vote_id, {}, [("Ana", "yes"), ("Bo", "yes")])
+    assert db.execute("SELECT count(*) FROM vote_member WHERE vote_id = ?", [vote_id]).fetchone()[0] == 0
 
 
 def test_a_failed_write_leaves_no_partial_rows_and_no_log_rows(db, motion_id):
     start = last_log_id(db)
     votes = db.execute("SELECT count(*) FROM vote").fetchone()[0]
+    members = db.execute("SELECT count(*) FROM vote_member").fetchone()[0]
     # The second member is a duplicate name: the whole vote is refused by SQLite.
     with pytest.raises(sqlite3.IntegrityError):
         records.add_vote(db, motion_id, {"date": "2020-03-01", "result": "pass"}, [("Ana", "yes"), ("Ana", "no")])
     assert db.execute("SELECT count(*) FROM vote").fetchone()[0] == votes
-    assert db.execute("SELECT count(*) FROM vote_member").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM vote_member").fetchone()[0] == members
     assert log_rows(db, start) == []
+
+
+def test_an_event_sits_on_the_timeline_without_changing_the_status(db, motion_id):
+    records.add_action(db, motion_id, {"date": "2020-01-10", "classification": "passed", "description": "Adopted."})
+    records.add_action(db, motion_id, {"date": "2020-06-01", "classification": "event", "description": "Sued."})
+    motion = db.execute("SELECT status, decided_on FROM motion WHERE id = ?", [motion_id]).fetchone()
+    assert motion == ("passed", "2020-01-10")
 
 
 def test_an_update_that_changes_nothing_writes_nothing(db, motion_id):

@@ -65,15 +65,55 @@ def test_the_index_follows_every_write(db, durham_id):
         {"date": "2019-02-02", "classification": "vetoed", "description": "The mayor used a pocket veto."},
     )
     assert [r["id"] for r in queries.search(db, "pocket veto")] == [durham_id]
+    records.update_motion(db, durham_id, {"summary": "All about quokkas."})
+    assert queries.search(db, "quokkas")
     records.update_motion(db, durham_id, {"summary": "Nothing about zebras."})
     assert queries.search(db, "zebras")
-    assert not queries.search(db, "military-style")
+    assert not queries.search(db, "quokkas")
     city_id = db.execute("SELECT city_id FROM motion WHERE id = ?", [durham_id]).fetchone()[0]
     records.update_city(db, city_id, {"name": "Bull City"})
     assert queries.search(db, "bull city")
     action_id = db.execute("SELECT max(id) FROM action").fetchone()[0]
     records.delete(db, "action", action_id)
     assert not queries.search(db, "pocket veto")
+    # Roll-call names, sources' headlines and publishers, and their notes are found too, and follow corrections.
+    vote_id = records.add_vote(db, durham_id, {"date": "2019-03-01", "result": "fail"}, [("Zelda Quist", "no")])
+    assert [r["id"] for r in queries.search(db, "Quist")] == [durham_id]
+    records.update_vote(db, vote_id, {}, [("Yara Quill", "no")])
+    assert not queries.search(db, "Quist") and queries.search(db, "Quill")
+    records.cite_source(
+        db,
+        "vote",
+        vote_id,
+        {
+            "url": None,
+            "title": "Minutes of the meeting",
+            "publisher": "Gazette of Xanadu",
+            "published_on": None,
+            "note": "Quoted the zigzag clause.",
+        },
+    )
+    assert queries.search(db, "Xanadu") and queries.search(db, "zigzag")
+    source_id = db.execute("SELECT id FROM source WHERE publisher = 'Gazette of Xanadu'").fetchone()[0]
+    records.update(db, "source", source_id, {"publisher": "Herald of Yonder"})
+    assert not queries.search(db, "Xanadu") and queries.search(db, "Yonder")
+    citation_id = db.execute("SELECT id FROM citation WHERE source_id = ?", [source_id]).fetchone()[0]
+    records.delete(db, "citation", citation_id)
+    assert not queries.search(db, "zigzag")
+
+
+def test_private_speaker_names_are_not_searchable(client, db, durham_id):
+    hearing_id = db.execute("SELECT id FROM hearing WHERE motion_id = ?", [durham_id]).fetchone()[0]
+    testimony_id = records.add_testimony(db, hearing_id, {"speaker_name": "Wanda Private", "position": "support"})
+    assert not queries.search(db, "Wanda")
+    records.update_part(db, "testimony", testimony_id, {"publish_name": 1})
+    assert [r["id"] for r in queries.search(db, "Wanda")] == [durham_id]
+
+
+def test_the_index_is_exactly_what_the_view_says_after_any_writes(db, durham_id):
+    records.update_motion(db, durham_id, {"campaign": "New name"})
+    indexed = db.execute("SELECT rowid, * FROM motion_fts ORDER BY rowid").fetchall()
+    assert indexed == db.execute("SELECT * FROM motion_search ORDER BY rowid").fetchall()
 
 
 def test_unpublished_motions_are_not_found(client, db, durham_id):

@@ -25,6 +25,8 @@ DEFAULTS = {
     "WTF_CSRF_TIME_LIMIT": 8 * 3600,
     # A tile server URL template for the map; None keeps every request on our own origin.
     "MAP_TILES": None,
+    # An address for corrections, shown on /about (TRACKER_CONTACT); unset, no address is shown.
+    "CONTACT": None,
 }
 
 

@@ -91,6 +91,7 @@ def motions():
         "state": choice("state", set(geo.states()), str.upper),
         "city": request.args.get("city", "").strip() or None,
         "kind": choice("kind", set(records.MOTION_KINDS)),
+        "aim": choice("aim", set(status_rules.AIMS)),
         "q": request.args.get("q", "").strip() or None,
         "updated_since": iso_since("updated_since"),
     }

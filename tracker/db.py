@@ -91,12 +91,23 @@ def schema_version(db):
 
 
 def run_script(db, sql, version):
-    """Run a schema script and set user_version, all in one transaction."""
-    # executescript would COMMIT first; running statement by statement keeps the step atomic.
-    with transaction(db):
-        for statement in split_statements(sql):
-            db.conn.execute(statement)
-        db.conn.execute(f"PRAGMA user_version = {int(version)}")
+    """Run a schema script and set user_version, all in one transaction, with foreign keys checked at the end."""
+    conn = db.conn
+    enforced = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    # SQLite's procedure for rebuilding a table: foreign keys off (they cannot change inside a transaction), the
+    # rebuild, then a check that every reference still holds before committing.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        # executescript would COMMIT first; running statement by statement keeps the step atomic.
+        with transaction(db):
+            for statement in split_statements(sql):
+                conn.execute(statement)
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(f"schema step {version} would break references: {broken[:5]}")
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {int(enforced)}")
 
 
 def split_statements(sql):

@@ -326,7 +326,8 @@ def new_citation(table, row_id):
         back = url_for(".motion", motion_id=motion_id)
     else:
         back = url_for("public.city", slug=row["slug"])
-    return save(table, "cite", row_id, forms.CitationForm(), f"New source for this {table}", back)
+    form = forms.CitationForm(context={"fields": forms.CITABLE_FIELDS[table]})
+    return save(table, "cite", row_id, form, f"New source for this {table}", back)
 
 
 # Review of organizers' submissions.
@@ -375,6 +376,8 @@ def describe(db, found):
 
 def form_context_for_labels(kind):
     """Return a context good enough to build a form only to read its labels."""
+    if kind == "citation":
+        return {"fields": {}}
     return {"cities": [], "actions": []} if kind in ("motion", "vote") else {}
 
 

@@ -8,10 +8,14 @@ import csv
 import hashlib
 import io
 import json
+import os
+import sqlite3
+import tempfile
 from collections import Counter
 from datetime import UTC, datetime
+from pathlib import Path
 
-from flask import Blueprint, Response, abort, current_app, request
+from flask import Blueprint, Response, abort, current_app, request, send_file
 
 from . import queries
 from . import status as status_rules
@@ -27,11 +31,18 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MOTION_COLUMNS = (
     "city",
     "state",
+    "place_kind",
+    "lat",
+    "lon",
     "council_seats",
     "title",
     "kind",
+    "aim",
+    "body",
     "identifier",
     "summary",
+    "excerpt",
+    "scope_note",
     "campaign",
     "petition_signatures",
     "date",
@@ -67,11 +78,26 @@ VOTE_COLUMNS = (
 
 
 def citations_json(citations):
-    """Shape citations as OCD-style sources: the source's fields plus what it says."""
+    """Shape citations as OCD-style sources: the source's fields, what it says, and the field it supports."""
     return [
-        {**{k: c["source"][k] for k in ("url", "title", "publisher", "published_on")}, "note": c["note"]}
+        {
+            **{k: c["source"][k] for k in ("url", "title", "headline", "publisher", "published_on")},
+            "field": c["field"],
+            "note": c["note"],
+        }
         for c in citations
     ]
+
+
+def aim_json(aim, status):
+    """Shape a measure's aim and what its status means for it."""
+    category = status_rules.category(status, aim)
+    return {
+        "aim": aim,
+        "aim_label": status_rules.AIMS[aim].label,
+        "outcome": category,
+        "outcome_label": status_rules.CATEGORIES[category].label,
+    }
 
 
 def city_ref(base, slug, name, state):
@@ -87,8 +113,10 @@ def motion_summary_json(base, row):
         "api_url": f"{base}/api/v1/motions/{row['id']}",
         "title": row["title"],
         "kind": row["kind"],
+        "body": row["body"],
         "identifier": row["identifier"],
         "status": row["status"],
+        **aim_json(row["aim"], row["status"]),
         "introduced_on": row["introduced_on"],
         "decided_on": row["decided_on"],
         "last_action_on": row["last_action_on"],
@@ -110,7 +138,11 @@ def vote_summary_json(vote):
 def city_json(base, city):
     """Shape a city with its published motions."""
     return {
-        **{k: city[k] for k in ("slug", "name", "state", "ocd_id", "lat", "lon", "council_seats", "updated_at")},
+        **{
+            k: city[k]
+            for k in ("slug", "name", "kind", "state", "ocd_id", "lat", "lon", "council_seats", "updated_at")
+        },
+        "category": city["category"],
         "url": f"{base}/cities/{city['slug']}",
         "api_url": f"{base}/api/v1/cities/{city['slug']}",
         "motions": [
@@ -118,7 +150,9 @@ def city_json(base, city):
                 "id": m["id"],
                 "title": m["title"],
                 "kind": m["kind"],
+                "body": m["body"],
                 "status": m["status"],
+                **aim_json(m["aim"], m["status"]),
                 "last_action_on": m["last_action_on"],
                 "api_url": f"{base}/api/v1/motions/{m['id']}",
             }
@@ -139,8 +173,11 @@ def motion_json(base, motion):
             for k in (
                 "title",
                 "kind",
+                "body",
                 "identifier",
                 "summary",
+                "excerpt",
+                "scope_note",
                 "status",
                 "introduced_on",
                 "decided_on",
@@ -152,8 +189,13 @@ def motion_json(base, motion):
             )
         },
         "status_label": status_rules.label(motion["status"]),
+        **aim_json(motion["aim"], motion["status"]),
         "no_news_since": motion["no_news_since"].isoformat() if motion["no_news_since"] else None,
-        "city": {**city_ref(base, city["slug"], city["name"], city["state"]), "council_seats": city["council_seats"]},
+        "city": {
+            **city_ref(base, city["slug"], city["name"], city["state"]),
+            "kind": city["kind"],
+            "council_seats": city["council_seats"],
+        },
         "sources": citations_json(motion["citations"]),
         "actions": [
             {
@@ -167,6 +209,7 @@ def motion_json(base, motion):
                 **{k: v[k] for k in ("id", "action_id", "date", "result")},
                 "counts": {o: v[o] for o in ("yes", "no", "abstain", "absent", "excused")},
                 "roll_call": v["members"],
+                "roll_call_partial": v["partial"],
                 "sources": citations_json(v["citations"]),
             }
             for v in motion["votes"]
@@ -235,11 +278,11 @@ def motion_rows(rows):
 
 
 def cities_geojson(base, cities):
-    """Return a FeatureCollection with one Point per city ([lon, lat]) and its motions' statuses."""
+    """Return a FeatureCollection with one Point per place ([lon, lat]) and what its measures decided."""
     features = []
     for city in cities:
         counts = Counter(m["status"] for m in city["motions"])
-        category = status_rules.CATEGORIES[status_rules.category(city["map_status"])]
+        category = status_rules.CATEGORIES[city["category"]]
         latest = max(city["motions"], key=lambda m: (m["last_action_on"] or "", m["id"]), default=None)
         features.append(
             {
@@ -248,11 +291,11 @@ def cities_geojson(base, cities):
                 "geometry": {"type": "Point", "coordinates": [city["lon"], city["lat"]]},
                 "properties": {
                     "name": city["name"],
+                    "kind": city["kind"],
                     "state": city["state"],
                     "slug": city["slug"],
                     "url": f"{base}/cities/{city['slug']}",
                     "motion_count": len(city["motions"]),
-                    "map_status": city["map_status"],
                     "category": category.code,
                     "category_label": category.label,
                     "symbol": category.symbol,
@@ -264,8 +307,10 @@ def cities_geojson(base, cities):
                             "id": m["id"],
                             "title": m["title"],
                             "kind": m["kind"],
+                            "body": m["body"],
                             "status": m["status"],
                             "status_label": status_rules.label(m["status"]),
+                            **aim_json(m["aim"], m["status"]),
                             "url": f"{base}/motions/{m['id']}",
                         }
                         for m in city["motions"]
@@ -313,6 +358,79 @@ def as_datetime(value):
     if len(value) == 10:
         return datetime.fromisoformat(value).replace(tzinfo=UTC)
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+# The whole public database as one SQLite file.
+
+# What never leaves the site, removed from the copy in this order (children before parents): accounts, their
+# submissions and login attempts, the change log (who changed what, and every earlier version of each row),
+# unpublished motions with everything that belongs to them, the names of speakers who did not consent, and the
+# sources nothing public cites.
+STRIP_PRIVATE = (
+    "DROP TABLE change_log",
+    "DROP TABLE submission",
+    "DROP TABLE login_attempt",
+    "DROP TABLE user",
+    "DELETE FROM citation WHERE (table_name, row_id) IN (SELECT cited_motion.table_name, cited_motion.row_id "
+    "FROM cited_motion JOIN motion ON motion.id = cited_motion.motion_id WHERE motion.published = 0)",
+    "DELETE FROM testimony WHERE hearing_id IN (SELECT hearing.id FROM hearing "
+    "JOIN motion ON motion.id = hearing.motion_id WHERE motion.published = 0)",
+    "DELETE FROM vote_member WHERE vote_id IN (SELECT vote.id FROM vote "
+    "JOIN motion ON motion.id = vote.motion_id WHERE motion.published = 0)",
+    "DELETE FROM vote WHERE motion_id IN (SELECT id FROM motion WHERE published = 0)",
+    "DELETE FROM hearing WHERE motion_id IN (SELECT id FROM motion WHERE published = 0)",
+    "DELETE FROM action WHERE motion_id IN (SELECT id FROM motion WHERE published = 0)",
+    "DELETE FROM motion WHERE published = 0",
+    "UPDATE testimony SET speaker_name = NULL WHERE publish_name = 0",
+    "DELETE FROM source WHERE id NOT IN (SELECT source_id FROM citation)",
+)
+
+
+def write_public_database(source_path, dest_path):
+    """Copy the database to dest_path without its private rows: only what the public site shows stays.
+
+    The copy is made with VACUUM INTO, stripped, then vacuumed again so no deleted row survives in a free page.
+    """
+    dest = Path(dest_path)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    handle, work = tempfile.mkstemp(dir=dest.parent, suffix=".db.part")
+    os.close(handle)
+    os.unlink(work)  # VACUUM INTO needs a path that does not exist yet
+    try:
+        source = sqlite3.connect(source_path)
+        try:
+            source.execute("VACUUM INTO ?", [work])
+        finally:
+            source.close()
+        copy = sqlite3.connect(work, isolation_level=None)
+        try:
+            copy.execute("PRAGMA foreign_keys = ON")
+            copy.execute("PRAGMA journal_mode = DELETE")
+            copy.execute("BEGIN")
+            for statement in STRIP_PRIVATE:
+                copy.execute(statement)
+            copy.execute("COMMIT")
+            copy.execute("VACUUM")
+        finally:
+            copy.close()
+        os.replace(work, dest)
+    finally:
+        if os.path.exists(work):
+            os.unlink(work)
+    return dest
+
+
+def public_database_path(database, version):
+    """Return the cached public copy of a database for a data version, building it (dropping older ones) if needed."""
+    database = Path(database)
+    folder = database.parent / "exports"
+    path = folder / f"{database.stem}-public-{version}.db"
+    if not path.exists():
+        write_public_database(database, path)
+        for old in folder.glob(f"{database.stem}-public-*.db"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    return path
 
 
 # Routes.
@@ -377,6 +495,24 @@ def cities_geojson_route():
     response.headers["Content-Disposition"] = 'inline; filename="cities.geojson"'
     # The map loads this one resource; browsers and caches may keep it for a minute and revalidate after.
     return cacheable(response, body)
+
+
+@bp.get("/exports/tracker.db")
+def public_database():
+    """The whole public record as one SQLite file (no accounts, submissions, unpublished rows or private names)."""
+    version = queries.latest_change_id(get_db())
+    path = public_database_path(current_app.config["DATABASE"], version)
+    response = send_file(
+        path,
+        mimetype="application/vnd.sqlite3",
+        as_attachment=True,
+        download_name="tracker.db",
+        etag=f"tracker-db-{version}",
+        max_age=60,
+        conditional=True,
+    )
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 @bp.get("/feed.atom")

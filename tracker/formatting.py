@@ -71,8 +71,13 @@ def init_app(app):
         duration=duration,
         thousands=thousands,
         status_label=status_rules.label,
+        aim_label=lambda code: status_rules.AIMS[code].label,
+        option_label=status_rules.option_label,
+        kind_label=lambda code: status_rules.MOTION_KINDS[code].label,
     )
-    app.jinja_env.globals.update(STATUSES=status_rules.STATUSES)
+    app.jinja_env.globals.update(
+        STATUSES=status_rules.STATUSES, AIMS=status_rules.AIMS, PLACE_KINDS=status_rules.PLACE_KINDS
+    )
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

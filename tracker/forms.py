@@ -28,9 +28,12 @@ from . import geo, records, status
 from .formatting import long_date
 
 # Select choices as {value: label}, WTForms' shorthand (lists of tuples are deprecated).
-KINDS = {kind: kind.capitalize() for kind in records.MOTION_KINDS}
+KINDS = {code: term.label for code, term in status.MOTION_KINDS.items()}
+AIMS = {code: term.label for code, term in status.AIMS.items()}
+PLACE_KINDS = {code: term.label for code, term in status.PLACE_KINDS.items()}
 VOTE_OPTIONS = records.VOTE_OPTIONS
 POSITIONS = {"support": "Supports the motion", "oppose": "Opposes the motion", "neutral": "Neutral"}
+CITABLE_FIELDS = status.CITABLE_FIELDS
 ROLES = {"organizer": "Organizer", "editor": "Editor", "admin": "Admin"}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Enough to catch typing mistakes; whether the address works is the account holder's business.
@@ -174,6 +177,7 @@ class SourceFields:
     source_title = StringField("Source title", [Length(max=300)], description="The headline or document name.")
     source_publisher = StringField("Publisher", [Optional(), Length(max=200)])
     source_published_on = RealDateField("Source date", [Optional(), date_in_range(future=False)])
+    source_headline = BooleanField("The title is the source's own headline (untick if it is your description)")
     source_note = StringField(
         "What the source says",
         [Optional(), Length(max=1000)],
@@ -193,6 +197,7 @@ class SourceFields:
         return {
             "url": self.source_url.data,
             "title": self.source_title.data,
+            "headline": int(bool(self.source_headline.data)),
             "publisher": self.source_publisher.data,
             "published_on": self.source_published_on.data.isoformat() if self.source_published_on.data else None,
             "note": self.source_note.data,
@@ -200,14 +205,18 @@ class SourceFields:
 
 
 class CityForm(TrackerForm):
-    """A city: placed from the gazetteer unless coordinates are given."""
+    """A place (city, town or county): placed from the gazetteer unless coordinates are given."""
 
-    name = StringField("City name", [DataRequired("Enter the city's name."), Length(max=120)])
+    name = StringField(
+        "Name",
+        [DataRequired("Enter the place's name."), Length(max=120)],
+        description="As it is usually written, e.g. “Durham” or “Alameda County”.",
+    )
+    kind = SelectField("Kind of place", choices=PLACE_KINDS, default="city")
     state = SelectField("State", choices={"": "Choose a state"}, validate_choice=False)
-    council_seats = IntegerField(
-        "Council seats",
-        [InputRequired("Enter the number of seats on the council.")],
-        description="Voting seats, the mayor's included if the mayor votes.",
+    council_seats = CountField(
+        "Seats on the deciding body",
+        description="Voting seats, the mayor's included if the mayor votes; blank if no source gives them.",
     )
     slug = StringField(
         "Address",
@@ -232,10 +241,12 @@ class CityForm(TrackerForm):
             raise ValidationError("Choose a state.")
 
     def validate_council_seats(self, field):
-        """A council has between 1 and 200 seats, and at least as many as any vote it recorded counted."""
+        """A body has between 1 and 200 seats (or an unknown number), and at least as many as any vote counted."""
         if field.data is not None and not 1 <= field.data <= 200:
             raise ValidationError("A council has between 1 and 200 seats.")
         largest = self.context.get("largest_vote") or 0
+        if field.data is None and largest:
+            raise ValidationError(f"A vote recorded here counted {largest} members: enter the number of seats.")
         if field.data is not None and field.data < largest:
             raise ValidationError(
                 f"A vote recorded here counted {largest} members, so the council has at least {largest} seats."
@@ -294,23 +305,43 @@ class CityForm(TrackerForm):
     def payload(self):
         """Return the city's values."""
         lat, lon = self.context["coordinates"]
-        values = self.values("name", "state", "council_seats", "slug", "notes")
-        values.update(lat=lat, lon=lon, ocd_id=geo.ocd_id(self.name.data, self.state.data))
+        values = self.values("name", "kind", "state", "council_seats", "slug", "notes")
+        values.update(lat=lat, lon=lon, ocd_id=geo.ocd_id(self.name.data, self.state.data, self.kind.data))
         return {"values": values}
 
 
 class MotionForm(TrackerForm, SourceFields):
     """A motion before a council. Its status is never a field: it comes from the actions."""
 
-    city_id = SelectField("City", coerce=int, choices={}, validate_choice=True)
+    city_id = SelectField("Place", coerce=int, choices={}, validate_choice=True)
     title = StringField("Title", [DataRequired("Enter the motion's title."), Length(max=300)])
     kind = SelectField("Kind", choices=KINDS)
+    aim = SelectField(
+        "Aim",
+        choices=AIMS,
+        default="restrict",
+        description="Which way the measure points; its status will say what happened to it.",
+    )
+    body = StringField(
+        "Decided by",
+        [DataRequired("Name the body that decides, e.g. City Council."), Length(max=200)],
+        default="City Council",
+        description="The body that decides it, e.g. City Council, Board of Supervisors, Mayor and Police Chief.",
+    )
     identifier = StringField(
         "Council's number",
         [Optional(), Length(max=60)],
         description="The council's own file or resolution number, if it has one.",
     )
     summary = TextAreaField("Summary", [Optional(), Length(max=4000)], description="In our own words.")
+    excerpt = TextAreaField(
+        "Its own words", [Optional(), Length(max=4000)], description="The measure's text, as a source quotes it."
+    )
+    scope_note = TextAreaField(
+        "Why it is here",
+        [Optional(), Length(max=4000)],
+        description="When it is not obvious why this measure belongs in the record.",
+    )
     campaign = StringField("Campaign", [Optional(), Length(max=200)], description="The organizing campaign's name.")
     petition_signatures = CountField("Petition signatures")
     published = BooleanField("Published (visible to the public)")
@@ -329,7 +360,8 @@ class MotionForm(TrackerForm, SourceFields):
 
     def payload(self):
         """Return the motion's values and its optional source."""
-        names = ["city_id", "title", "kind", "identifier", "summary", "campaign", "petition_signatures"]
+        names = ["city_id", "title", "kind", "aim", "body", "identifier", "summary", "excerpt", "scope_note"]
+        names += ["campaign", "petition_signatures"]
         if self.context.get("can_publish"):
             names.append("published")
         return {"values": self.values(*names), "source": self.source()}
@@ -339,7 +371,11 @@ class ActionForm(TrackerForm, SourceFields):
     """A dated council action; its classification becomes the motion's status if it is the latest."""
 
     date = RealDateField("Date", [InputRequired("Enter the date of the action."), date_in_range()])
-    classification = SelectField("What happened", choices={s.code: s.label for s in status.STATUSES.values()})
+    classification = SelectField(
+        "What happened",
+        choices={**{s.code: s.label for s in status.STATUSES.values()}, status.EVENT: status.EVENT_LABEL},
+        description=f"{status.EVENT_LABEL}: {status.EVENT_MEANING}",
+    )
     description = TextAreaField("Description", [DataRequired("Describe what happened."), Length(max=1000)])
     submit = SubmitField("Save action")
 
@@ -361,10 +397,11 @@ def parse_roll_call(text):
         if not line:
             continue
         name, sep, option = line.rpartition(":")
-        name, option = name.strip(), option.strip().lower()
-        if not sep or not name or option not in VOTE_OPTIONS:
+        name, option = name.strip(), "_".join(option.strip().lower().split())
+        if not sep or not name or option not in status.MEMBER_OPTIONS:
             errors.append(
-                f"Line {number}: write “Name: yes”, with yes, no, abstain, absent or excused after the colon."
+                f"Line {number}: write “Name: yes”, with yes, no, abstain, absent, excused or not recorded after "
+                "the colon."
             )
         elif len(name) > 120:
             errors.append(f"Line {number}: a name can be at most 120 characters.")
@@ -389,8 +426,9 @@ class VoteForm(TrackerForm, SourceFields):
     roll_call = TextAreaField(
         "Roll call",
         [Optional(), Length(max=10000)],
-        description="Optional. One member per line, as “Name: yes”, “Name: no”, “Name: abstain”, “Name: absent” "
-        "or “Name: excused”. Blank counts are filled from it.",
+        description="Optional. One member per line, as “Name: yes”, “Name: no”, “Name: abstain”, “Name: absent”, "
+        "“Name: excused”, or “Name: not recorded” for a member whose vote no source gives. A partial roll call may "
+        "name only some members. Blank counts are filled from a complete one.",
     )
     action_id = SelectField(
         "Decides the action",
@@ -421,19 +459,14 @@ class VoteForm(TrackerForm, SourceFields):
         """Check the fields, then the tally against the counts and the counts against the council's seats."""
         if not super().validate(extra_validators):
             return False
-        if self.members:
-            tally = records.tally(self.members)
-            for option in VOTE_OPTIONS:
-                field = self[option]
-                if field.data is None:
-                    field.data = tally[option]
-                elif field.data != tally[option]:
-                    field.errors.append(
-                        f"The roll call has {tally[option]} “{option}” but this count says {field.data}."
-                    )
-            if any(self[o].errors for o in VOTE_OPTIONS):
-                return False
         seats, city = self.context.get("seats"), self.context.get("city_name", "The city")
+        if self.members:
+            checked = status.check_roll_call({o: self[o].data for o in VOTE_OPTIONS}, self.members, seats)
+            if checked.problems:
+                self.roll_call.errors = [*self.roll_call.errors, *checked.problems]
+                return False
+            for option in VOTE_OPTIONS:
+                self[option].data = checked.counts[option]
         total = sum(self[o].data or 0 for o in VOTE_OPTIONS)
         if seats is not None and total > seats:
             self.form_errors.append(f"{city} has {seats} council seats; these counts add up to {total}.")
@@ -515,6 +548,7 @@ class SourceForm(TrackerForm):
     title = StringField(
         "Title", [DataRequired("Give the source a title (its headline or document name)."), Length(max=300)]
     )
+    headline = BooleanField("The title is the source's own headline (untick if it is a description)")
     url = StringField(
         "Web address",
         [Optional(), Length(max=2000), web_address],
@@ -533,13 +567,24 @@ class SourceForm(TrackerForm):
 
     def payload(self):
         """Return the source's values."""
-        return {"values": self.values("title", "url", "publisher", "published_on", "accessed_on")}
+        return {"values": self.values("title", "headline", "url", "publisher", "published_on", "accessed_on")}
 
 
 class CitationForm(TrackerForm, SourceFields):
-    """A further source for a record that already exists."""
+    """A further source for a record that already exists, for the whole record or one of its facts."""
 
+    field = SelectField("Which fact it supports", choices={}, validate_choice=False)
     submit = SubmitField("Add source")
+
+    def __init__(self, *args, **kwargs):
+        """Offer the record's citable fields (context 'fields': {name: label})."""
+        super().__init__(*args, **kwargs)
+        self.field.choices = {"": "The record as a whole", **self.context.get("fields", {})}
+
+    def validate_field(self, field):
+        """Only one of the record's own fields."""
+        if field.data and field.data not in self.context.get("fields", {}):
+            raise ValidationError("Choose one of this record's facts, or the record as a whole.")
 
     def validate_source_title(self, field):
         """Here the source is the whole point: it needs a title."""
@@ -547,8 +592,8 @@ class CitationForm(TrackerForm, SourceFields):
             raise ValidationError("Give the source a title (its headline or document name).")
 
     def payload(self):
-        """Return the source and note."""
-        return {"values": {}, "source": self.source()}
+        """Return the source and note, with the fact it supports."""
+        return {"values": {}, "source": {**self.source(), "field": self.field.data or None}}
 
 
 def password_problem(password, email=""):

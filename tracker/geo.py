@@ -68,11 +68,14 @@ def canonical_name(name, state):
     return place["name"] if place else None
 
 
-def ocd_id(name, state):
-    """Return the Open Civic Data division id of a US place."""
+def ocd_id(name, state, kind="city"):
+    """Return the Open Civic Data division id of a US place (county:alameda for Alameda County)."""
     place = ascii_lower(name)
+    if kind == "county":
+        place = re.sub(r"\s+county$", "", place.strip())
     place = re.sub(r"[^a-z0-9~_.-]+", "_", place.strip()).strip("_")
-    return f"ocd-division/country:us/state:{state.lower()}/place:{place}"
+    division = "county" if kind == "county" else "place"
+    return f"ocd-division/country:us/state:{state.lower()}/{division}:{place}"
 
 
 def slug(name, state):

@@ -115,7 +115,20 @@ def check(form_class, data, number, columns, context=None):
     return form, ([] if form.validate() else form_errors(number, form, columns))
 
 
-MOTION_FIELDS = ("title", "kind", "identifier", "summary", "campaign", "petition_signatures")
+MOTION_FIELDS = (
+    "title",
+    "kind",
+    "aim",
+    "body",
+    "identifier",
+    "summary",
+    "excerpt",
+    "scope_note",
+    "campaign",
+    "petition_signatures",
+)
+# What a file without these columns means: every record before them was a city council's measure to end exchanges.
+MOTION_DEFAULTS = {"aim": "restrict", "body": "City Council"}
 COUNTS = records.VOTE_OPTIONS
 
 
@@ -136,13 +149,17 @@ def check_city(db, raw, number, cities):
     data = {
         "name": canonical or name,
         "state": state,
-        "council_seats": seats_text or (recorded["council_seats"] if recorded else ""),
+        # Older files have no kind or coordinates: a city, placed from the gazetteer.
+        "kind": raw.get("place_kind", "city"),
+        "lat": raw.get("lat", ""),
+        "lon": raw.get("lon", ""),
+        "council_seats": seats_text or (recorded["council_seats"] if recorded and recorded["council_seats"] else ""),
     }
     city_form, problems = check(
         forms.CityForm,
         data,
         number,
-        {"name": "city", "slug": "city"},
+        {"name": "city", "slug": "city", "kind": "place_kind"},
         {"slug_taken": lambda _slug: False, "in_csv": True},
     )
     if problems:
@@ -165,7 +182,7 @@ def check_motion(raw, number, slug, motions):
     """Validate a row's motion; rows of one motion (same city and title) must agree on its fields."""
     motion_form, problems = check(
         forms.MotionForm,
-        {"city_id": "0", **{k: raw.get(k, "") for k in MOTION_FIELDS}},
+        {"city_id": "0", **{k: raw[k] if k in raw else MOTION_DEFAULTS.get(k, "") for k in MOTION_FIELDS}},
         number,
         {},
         {"cities": [(0, slug)]},
@@ -192,7 +209,7 @@ def validate(db, rows):
         action = None
         if any(raw.get(k) for k in ("date", "status", "description")):
             description = raw.get("description") or (
-                f"{status_rules.label(raw['status'])}." if raw.get("status") in status_rules.STATUSES else ""
+                f"{status_rules.label(raw['status'])}." if raw.get("status") in status_rules.CLASSIFICATIONS else ""
             )
             action_form, problems = check(
                 forms.ActionForm,
@@ -242,7 +259,7 @@ def validate(db, rows):
     for row in validated:
         seats = row.city["seats"]
         total = sum((row.vote or {}).get(k) or 0 for k in COUNTS)
-        if total > seats:
+        if seats is not None and total > seats:
             errors.append(
                 f"row {row.number}, column yes: {row.city['values']['name']} has {seats} "
                 f"council seats; these counts add up to {total}."

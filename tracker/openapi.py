@@ -35,6 +35,11 @@ COUNT = nullable({"type": "integer", "minimum": 0})
 TEXT = {"type": "string"}
 STATUS = {"type": "string", "enum": list(status_rules.CODES)}
 KIND = {"type": "string", "enum": list(records.MOTION_KINDS)}
+AIM = {"type": "string", "enum": list(status_rules.AIMS)}
+PLACE_KIND = {"type": "string", "enum": list(status_rules.PLACE_KINDS)}
+CATEGORY = {"type": "string", "enum": list(status_rules.CATEGORIES)}
+# Which way a measure points, and what its status means for it (a passed measure that kept a program is "kept").
+AIM_FIELDS = {"aim": AIM, "aim_label": TEXT, "outcome": CATEGORY, "outcome_label": TEXT}
 
 SCHEMAS = {
     "Error": obj({"error": obj({"status": {"type": "integer"}, "message": TEXT})}),
@@ -42,8 +47,10 @@ SCHEMAS = {
         {
             "url": nullable({"type": "string", "format": "uri"}),
             "title": TEXT,
+            "headline": {"type": "boolean", "description": "true: the title is the source's own headline"},
             "publisher": nullable(TEXT),
             "published_on": nullable(DATE),
+            "field": nullable(TEXT),
             "note": nullable(TEXT),
         }
     ),
@@ -55,8 +62,10 @@ SCHEMAS = {
             "api_url": TEXT,
             "title": TEXT,
             "kind": KIND,
+            "body": TEXT,
             "identifier": nullable(TEXT),
             "status": STATUS,
+            **AIM_FIELDS,
             "introduced_on": nullable(DATE),
             "decided_on": nullable(DATE),
             "last_action_on": nullable(DATE),
@@ -76,11 +85,13 @@ SCHEMAS = {
         {
             "slug": TEXT,
             "name": TEXT,
+            "kind": PLACE_KIND,
             "state": TEXT,
             "ocd_id": nullable(TEXT),
             "lat": {"type": "number", "minimum": -90, "maximum": 90},
             "lon": {"type": "number", "minimum": -180, "maximum": 180},
-            "council_seats": {"type": "integer", "minimum": 1},
+            "council_seats": nullable({"type": "integer", "minimum": 1}),
+            "category": CATEGORY,
             "url": TEXT,
             "api_url": TEXT,
             "updated_at": TIMESTAMP,
@@ -91,7 +102,9 @@ SCHEMAS = {
                         "id": {"type": "integer"},
                         "title": TEXT,
                         "kind": KIND,
+                        "body": TEXT,
                         "status": STATUS,
+                        **AIM_FIELDS,
                         "last_action_on": nullable(DATE),
                         "api_url": TEXT,
                     }
@@ -103,7 +116,7 @@ SCHEMAS = {
         {
             "id": {"type": "integer"},
             "date": DATE,
-            "classification": STATUS,
+            "classification": {"type": "string", "enum": list(status_rules.CLASSIFICATIONS)},
             "description": TEXT,
             "sources": {"type": "array", "items": ref("Source")},
         }
@@ -120,10 +133,11 @@ SCHEMAS = {
                 "items": obj(
                     {
                         "name": TEXT,
-                        "option": {"type": "string", "enum": ["yes", "no", "abstain", "absent", "excused"]},
+                        "option": {"type": "string", "enum": list(status_rules.MEMBER_OPTIONS)},
                     }
                 ),
             },
+            "roll_call_partial": {"type": "boolean", "description": "true: the roll call names only some votes"},
             "sources": {"type": "array", "items": ref("Source")},
         }
     ),
@@ -154,12 +168,23 @@ SCHEMAS["Motion"] = obj(
     {
         **SCHEMAS["MotionSummary"]["properties"],
         "summary": nullable(TEXT),
+        "excerpt": nullable(TEXT),
+        "scope_note": nullable(TEXT),
         "status_label": TEXT,
         "no_news_since": nullable(DATE),
         "campaign": nullable(TEXT),
         "petition_signatures": COUNT,
         "created_at": TIMESTAMP,
-        "city": obj({"slug": TEXT, "name": TEXT, "state": TEXT, "url": TEXT, "council_seats": {"type": "integer"}}),
+        "city": obj(
+            {
+                "slug": TEXT,
+                "name": TEXT,
+                "state": TEXT,
+                "url": TEXT,
+                "kind": PLACE_KIND,
+                "council_seats": nullable({"type": "integer"}),
+            }
+        ),
         "sources": {"type": "array", "items": ref("Source")},
         "actions": {"type": "array", "items": ref("Action")},
         "votes": {"type": "array", "items": ref("Vote")},
@@ -231,9 +256,10 @@ def document(server_url="/api/v1"):
             "title": "tracker open data API",
             "version": VERSION,
             "description": (
-                "City council motions to end police exchange and training programs with foreign police and "
-                "militaries: cities, motions, their dated actions, votes with roll calls, hearings, published "
-                "testimony and the source behind every fact. Only published records; unknown values are null. "
+                "Local measures on police exchange and training programs with foreign police and militaries: "
+                "places (cities, towns, counties), their measures with each one's aim (restrict, keep or review) "
+                "and status, dated actions and events, votes with roll calls, hearings, published testimony and "
+                "the source behind every fact. Only published records; unknown values are null. "
                 "Dates are ISO 8601. Every response allows any origin (CORS) and carries ETag and Last-Modified."
             ),
         },
@@ -249,8 +275,13 @@ def document(server_url="/api/v1"):
                     query("status", STATUS, "Only motions with this status"),
                     query("state", {"type": "string", "pattern": "^[A-Za-z]{2}$"}, "Only cities in this state"),
                     query("city", TEXT, "Only this city (its slug, e.g. durham-nc)"),
-                    query("kind", KIND, "Only this kind of motion"),
-                    query("q", TEXT, "Full-text search over titles, summaries, cities and actions"),
+                    query("kind", KIND, "Only this kind of measure"),
+                    query("aim", AIM, "Only measures with this aim (restrict, keep or review)"),
+                    query(
+                        "q",
+                        TEXT,
+                        "Full-text search over titles, summaries, places, campaigns, actions, roll calls and sources",
+                    ),
                     query(
                         "updated_since",
                         {"type": "string"},

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 
-from . import geo, queries, records
+from . import geo, queries
 from . import status as status_rules
 from .db import get_db
 
@@ -14,7 +14,7 @@ PER_PAGE = 100
 
 def read_filters(args):
     """Return the valid status/state/kind filters and a notice for any value outside the vocabulary."""
-    filters, notices = {"status": None, "state": None, "kind": None}, []
+    filters, notices = {"status": None, "state": None, "kind": None, "aim": None}, []
     status = args.get("status", "").strip()
     if status:
         if status in status_rules.STATUSES:
@@ -29,10 +29,16 @@ def read_filters(args):
             notices.append(f"“{state}” is not a US state code, so all states are shown.")
     kind = args.get("kind", "").strip()
     if kind:
-        if kind in records.MOTION_KINDS:
+        if kind in status_rules.MOTION_KINDS:
             filters["kind"] = kind
         else:
-            notices.append(f"“{kind}” is not a kind of motion we record, so all kinds are shown.")
+            notices.append(f"“{kind}” is not a kind of measure we record, so all kinds are shown.")
+    aim = args.get("aim", "").strip()
+    if aim:
+        if aim in status_rules.AIMS:
+            filters["aim"] = aim
+        else:
+            notices.append(f"“{aim}” is not an aim we record, so measures of every aim are shown.")
     return filters, notices
 
 
@@ -44,7 +50,7 @@ def read_page(args):
 
 @bp.get("/")
 def home():
-    """The map and the list of cities with their motions' statuses, filtered, sorted and paginated."""
+    """The map and the list of places with their measures' aims and statuses, filtered, sorted and paginated."""
     db = get_db()
     filters, notices = read_filters(request.args)
     sort = request.args.get("sort") if request.args.get("sort") in queries.SORTS else "name"
@@ -57,12 +63,15 @@ def home():
         page=page,
         pages=max(1, -(-total // PER_PAGE)),
         sort=sort,
-        counts=queries.status_counts(db, state=filters["state"], kind=filters["kind"]),
-        city_counts=queries.city_counts(db, state=filters["state"], kind=filters["kind"]),
+        counts=queries.status_counts(db, state=filters["state"], kind=filters["kind"], aim=filters["aim"]),
+        summary=status_rules.summary_clauses(
+            queries.city_counts(db, state=filters["state"], kind=filters["kind"], aim=filters["aim"])
+        ),
         categories=status_rules.CATEGORIES,
+        aims=status_rules.AIMS,
         states=queries.states_with_cities(db),
         state_names=geo.states(),
-        kinds=records.MOTION_KINDS,
+        kinds=status_rules.MOTION_KINDS,
         filters=filters,
         notices=notices,
         last_changed=queries.last_changed(db),
@@ -71,11 +80,19 @@ def home():
 
 @bp.get("/cities/<slug>")
 def city(slug):
-    """Show one city and its motions."""
-    found = queries.get_city(get_db(), slug)
+    """Show one place and its measures."""
+    db = get_db()
+    found = queries.get_city(db, slug)
     if found is None:
         abort(404)
-    return render_template("public/city.html", city=found, state_name=geo.states().get(found["state"]))
+    return render_template(
+        "public/city.html",
+        place_citations=queries.row_citations(db, "city", found["id"]),
+        labels=status_rules.CITABLE_FIELDS["city"],
+        city=found,
+        state_name=geo.states().get(found["state"]),
+        category=status_rules.CATEGORIES[found["category"]],
+    )
 
 
 @bp.get("/motions/<int:motion_id>")
@@ -84,7 +101,14 @@ def motion(motion_id):
     found = queries.get_motion(get_db(), motion_id)
     if found is None:
         abort(404)
-    return render_template("public/motion.html", motion=found, status=status_rules.STATUSES[found["status"]])
+    return render_template(
+        "public/motion.html",
+        motion=found,
+        status=status_rules.STATUSES[found["status"]],
+        aim=status_rules.AIMS[found["aim"]],
+        outcome=status_rules.CATEGORIES[found["category"]],
+        fields=status_rules.CITABLE_FIELDS,
+    )
 
 
 @bp.get("/search")
@@ -97,8 +121,14 @@ def search():
 
 @bp.get("/about")
 def about():
-    """Explain what the site tracks and why."""
-    return render_template("public/about.html", statuses=status_rules.STATUSES.values())
+    """Explain what the site tracks, both sides of the argument, and who runs it."""
+    return render_template(
+        "public/about.html",
+        statuses=status_rules.STATUSES.values(),
+        aims=status_rules.AIMS,
+        categories=status_rules.CATEGORIES,
+        contact=current_app.config.get("CONTACT") or None,
+    )
 
 
 @bp.get("/healthz")

@@ -18,14 +18,14 @@ def states_with_cities(db):
     return [row[0] for row in db.execute("SELECT DISTINCT state FROM city ORDER BY state")]
 
 
-def status_counts(db, state=None, kind=None):
+def status_counts(db, state=None, kind=None, aim=None):
     """Count published motions by status (every status present, zero included)."""
     counts = dict.fromkeys(status_rules.CODES, 0)
     rows = db.execute(
         "SELECT motion.status, count(*) FROM motion JOIN city ON city.id = motion.city_id "
         "WHERE motion.published = 1 AND (:state IS NULL OR city.state = :state) "
-        "AND (:kind IS NULL OR motion.kind = :kind) GROUP BY motion.status",
-        {"state": state, "kind": kind},
+        "AND (:kind IS NULL OR motion.kind = :kind) AND (:aim IS NULL OR motion.aim = :aim) GROUP BY motion.status",
+        {"state": state, "kind": kind, "aim": aim},
     )
     counts.update(dict(rows.fetchall()))
     return counts
@@ -37,7 +37,10 @@ def _motion_summary(row):
         "id": row["motion_id"],
         "title": row["title"],
         "kind": row["kind"],
+        "aim": row["aim"],
+        "body": row["body"],
         "status": row["status"],
+        "category": status_rules.category(row["status"], row["aim"]),
         "decided_on": row["decided_on"],
         "last_action_on": row["last_action_on"],
         "updated_at": row["motion_updated_at"],
@@ -56,9 +59,10 @@ WITH matching AS (
     FROM city
     WHERE (:state IS NULL OR city.state = :state)
       AND (:slug IS NULL OR city.slug = :slug)
-      AND ((:status IS NULL AND :kind IS NULL) OR EXISTS (
+      AND ((:status IS NULL AND :kind IS NULL AND :aim IS NULL) OR EXISTS (
             SELECT 1 FROM motion AS m WHERE m.city_id = city.id AND m.published = 1
-            AND (:status IS NULL OR m.status = :status) AND (:kind IS NULL OR m.kind = :kind)))
+            AND (:status IS NULL OR m.status = :status) AND (:kind IS NULL OR m.kind = :kind)
+            AND (:aim IS NULL OR m.aim = :aim)))
 ),
 page AS (
     SELECT matching.id, matching.latest, count(*) OVER () AS total
@@ -69,15 +73,16 @@ page AS (
     LIMIT :limit OFFSET :offset
 )
 SELECT page.total, page.latest,
-       city.id AS city_id, city.slug, city.name, city.state, city.lat, city.lon, city.council_seats,
-       city.ocd_id, city.notes, city.updated_at AS city_updated_at,
-       motion.id AS motion_id, motion.title, motion.kind, motion.status, motion.decided_on,
+       city.id AS city_id, city.slug, city.name, city.kind AS place_kind, city.state, city.lat, city.lon,
+       city.council_seats, city.ocd_id, city.notes, city.updated_at AS city_updated_at,
+       motion.id AS motion_id, motion.title, motion.kind, motion.aim, motion.body, motion.status, motion.decided_on,
        motion.updated_at AS motion_updated_at,
        (SELECT max(action.date) FROM action WHERE action.motion_id = motion.id) AS last_action_on
 FROM page
 JOIN city ON city.id = page.id
 LEFT JOIN motion ON motion.city_id = city.id AND motion.published = 1
      AND (:status IS NULL OR motion.status = :status) AND (:kind IS NULL OR motion.kind = :kind)
+     AND (:aim IS NULL OR motion.aim = :aim)
 ORDER BY CASE WHEN :sort = 'state' THEN city.state END,
          CASE WHEN :sort = 'latest' THEN coalesce(page.latest, '') END DESC,
          city.name, city.state, motion.title
@@ -85,12 +90,15 @@ ORDER BY CASE WHEN :sort = 'state' THEN city.state END,
 SORTS = ("name", "state", "latest")
 
 
-def _cities_with_motions(db, status=None, state=None, kind=None, slug=None, sort="name", page=1, per_page=None):
-    """Return (cities matching the filters, each with its matching published motions; how many match in all)."""
+def _cities_with_motions(
+    db, status=None, state=None, kind=None, aim=None, slug=None, sort="name", page=1, per_page=None
+):
+    """Return (places matching the filters, each with its matching published motions; how many match in all)."""
     params = {
         "status": status,
         "state": state,
         "kind": kind,
+        "aim": aim,
         "slug": slug,
         "sort": sort,
         "limit": per_page or -1,
@@ -105,6 +113,7 @@ def _cities_with_motions(db, status=None, state=None, kind=None, slug=None, sort
                 "id": row["city_id"],
                 "slug": row["slug"],
                 "name": row["name"],
+                "kind": row["place_kind"],
                 "state": row["state"],
                 "lat": row["lat"],
                 "lon": row["lon"],
@@ -119,32 +128,37 @@ def _cities_with_motions(db, status=None, state=None, kind=None, slug=None, sort
             city["motions"].append(_motion_summary(row))
             city["updated_at"] = max(city["updated_at"], row["motion_updated_at"])
     for city in cities.values():
-        city["map_status"] = status_rules.most_advanced(m["status"] for m in city["motions"])
+        city["category"] = status_rules.place_category(city["motions"])
     return list(cities.values()), total
 
 
-def list_cities(db, status=None, state=None, kind=None):
-    """Return every city matching the filters with its matching published motions."""
-    return _cities_with_motions(db, status=status, state=state, kind=kind)[0]
+def list_cities(db, status=None, state=None, kind=None, aim=None):
+    """Return every place matching the filters with its matching published motions."""
+    return _cities_with_motions(db, status=status, state=state, kind=kind, aim=aim)[0]
 
 
-def page_of_cities(db, status=None, state=None, kind=None, sort="name", page=1, per_page=100):
+def page_of_cities(db, status=None, state=None, kind=None, aim=None, sort="name", page=1, per_page=100):
     """Return one page of list_cities, sorted by name, state or latest action, and how many match in all."""
-    return _cities_with_motions(db, status=status, state=state, kind=kind, sort=sort, page=page, per_page=per_page)
+    return _cities_with_motions(
+        db, status=status, state=state, kind=kind, aim=aim, sort=sort, page=page, per_page=per_page
+    )
 
 
-def city_counts(db, state=None, kind=None):
-    """Count cities by the category of their most advanced published motion (see status.CATEGORIES)."""
-    statuses = defaultdict(list)
-    for city_id, code in db.execute(
-        "SELECT city.id, motion.status FROM city JOIN motion ON motion.city_id = city.id AND motion.published = 1 "
-        "WHERE (:state IS NULL OR city.state = :state) AND (:kind IS NULL OR motion.kind = :kind)",
-        {"state": state, "kind": kind},
+def city_counts(db, state=None, kind=None, aim=None):
+    """Count places by the category their published motions give them (see status.place_category)."""
+    motions = defaultdict(list)
+    for row in rows(
+        db,
+        "SELECT motion.id, motion.city_id, motion.status, motion.aim, motion.decided_on FROM motion "
+        "JOIN city ON city.id = motion.city_id WHERE motion.published = 1 "
+        "AND (:state IS NULL OR city.state = :state) AND (:kind IS NULL OR motion.kind = :kind) "
+        "AND (:aim IS NULL OR motion.aim = :aim)",
+        {"state": state, "kind": kind, "aim": aim},
     ):
-        statuses[city_id].append(code)
+        motions[row["city_id"]].append(row)
     counts = dict.fromkeys(status_rules.CATEGORIES, 0)
-    for codes in statuses.values():
-        counts[status_rules.category(status_rules.most_advanced(codes))] += 1
+    for found in motions.values():
+        counts[status_rules.place_category(found)] += 1
     return counts
 
 
@@ -170,7 +184,8 @@ def get_motion(db, motion_id, include_unpublished=False, private_names=False):
     found = rows(
         db,
         "SELECT motion.*, city.slug AS city_slug, city.name AS city_name, city.state AS city_state, "
-        "city.council_seats AS city_council_seats FROM motion JOIN city ON city.id = motion.city_id "
+        "city.kind AS city_kind, city.council_seats AS city_council_seats "
+        "FROM motion JOIN city ON city.id = motion.city_id "
         "WHERE motion.id = :id AND (:all OR motion.published = 1)",
         {"id": motion_id, "all": int(include_unpublished)},
     )
@@ -210,8 +225,17 @@ def get_motion(db, motion_id, include_unpublished=False, private_names=False):
             sources.setdefault(citation["source_id"], _source(citation))
 
     def cited(table, row_id):
-        """Return the citations of one row as source + note pairs."""
-        return [{"note": c["note"], "source": _source(c)} for c in citations.get(f"{table}:{row_id}", [])]
+        """Return the citations of one row as source + note pairs (with the field each supports, if one)."""
+        return [
+            {"note": c["note"], "field": c["field"], "source": _source(c)}
+            for c in citations.get(f"{table}:{row_id}", [])
+        ]
+
+    def roll_call(vote):
+        """Return a vote's roll call and whether it names only some of the members."""
+        listed = [(m["member_name"], m["option"]) for m in members.get(vote["id"], [])]
+        checked = status_rules.check_roll_call(vote, listed)
+        return [{"name": n, "option": o} for n, o in listed], checked.partial
 
     derived = status_rules.derive(actions)
     motion.update(
@@ -219,8 +243,10 @@ def get_motion(db, motion_id, include_unpublished=False, private_names=False):
             "slug": motion.pop("city_slug"),
             "name": motion.pop("city_name"),
             "state": motion.pop("city_state"),
+            "kind": motion.pop("city_kind"),
             "council_seats": motion.pop("city_council_seats"),
         },
+        category=status_rules.category(motion["status"], motion["aim"]),
         published=bool(motion["published"]),
         last_action_on=derived.last_action_on,
         no_news_since=status_rules.no_news_since(motion["status"], derived.last_action_on),
@@ -229,7 +255,7 @@ def get_motion(db, motion_id, include_unpublished=False, private_names=False):
         votes=[
             {
                 **v,
-                "members": [{"name": m["member_name"], "option": m["option"]} for m in members.get(v["id"], [])],
+                **dict(zip(("members", "partial"), roll_call(v), strict=True)),
                 "citations": cited("vote", v["id"]),
             }
             for v in votes
@@ -249,8 +275,9 @@ def get_motion(db, motion_id, include_unpublished=False, private_names=False):
 
 # Every citation of a motion and of the rows that belong to it, in one query.
 CITATIONS = """
-SELECT citation.table_name || ':' || citation.row_id AS cited, citation.note, source.id AS source_id,
-       source.url, source.title, source.publisher, source.published_on, source.accessed_on
+SELECT citation.table_name || ':' || citation.row_id AS cited, citation.field, citation.note,
+       source.id AS source_id, source.url, source.title, source.headline, source.publisher, source.published_on,
+       source.accessed_on
 FROM citation JOIN source ON source.id = citation.source_id
 WHERE (citation.table_name = 'motion' AND citation.row_id = :motion)
    OR (citation.table_name = 'action' AND citation.row_id IN (SELECT id FROM action WHERE motion_id = :motion))
@@ -263,12 +290,28 @@ ORDER BY source.published_on IS NULL, source.published_on, source.id
 """
 
 
+def row_citations(db, table, row_id):
+    """Return the citations of one row (a place, say) as source + note pairs."""
+    found = rows(db, CITATIONS_OF_ROW, {"table": table, "row": row_id})
+    return [{"note": c["note"], "field": c["field"], "source": _source(c)} for c in found]
+
+
+CITATIONS_OF_ROW = """
+SELECT citation.field, citation.note, source.id AS source_id, source.url, source.title, source.headline,
+       source.publisher, source.published_on, source.accessed_on
+FROM citation JOIN source ON source.id = citation.source_id
+WHERE citation.table_name = :table AND citation.row_id = :row
+ORDER BY source.published_on IS NULL, source.published_on, source.id
+"""
+
+
 def _source(row):
     """Shape a source from a citation row."""
     return {
         "id": row["source_id"],
         "url": row["url"],
         "title": row["title"],
+        "headline": bool(row["headline"]),
         "publisher": row["publisher"],
         "published_on": row["published_on"],
         "accessed_on": row["accessed_on"],
@@ -449,15 +492,15 @@ MARK_START, MARK_END = "\x01", "\x02"
 MAX_QUERY = 200
 
 SEARCH = """
-SELECT motion.id, motion.title, motion.kind, motion.status, city.slug AS city_slug, city.name AS city_name,
-       city.state AS city_state,
+SELECT motion.id, motion.title, motion.kind, motion.aim, motion.body, motion.status, city.slug AS city_slug,
+       city.name AS city_name, city.state AS city_state,
        highlight(motion_fts, 0, char(1), char(2)) AS title_marked,
        snippet(motion_fts, -1, char(1), char(2), ' … ', 24) AS snippet_marked
 FROM motion_fts
 JOIN motion ON motion.id = motion_fts.rowid
 JOIN city ON city.id = motion.city_id
 WHERE motion_fts MATCH :query AND motion.published = 1
-ORDER BY bm25(motion_fts, 10.0, 2.0, 5.0, 1.0), motion.id
+ORDER BY bm25(motion_fts, 10.0, 2.0, 5.0, 5.0, 1.0, 3.0, 1.0), motion.id
 LIMIT :limit
 """
 
@@ -491,13 +534,15 @@ WHERE motion.published = 1
   AND (:state IS NULL OR city.state = :state)
   AND (:city IS NULL OR city.slug = :city)
   AND (:kind IS NULL OR motion.kind = :kind)
+  AND (:aim IS NULL OR motion.aim = :aim)
   AND (:updated_since IS NULL OR motion.updated_at >= :updated_since)
   AND (:ids IS NULL OR motion.id IN (SELECT value FROM json_each(:ids)))
 """
 MOTIONS = (
     """
-SELECT motion.id, motion.title, motion.kind, motion.identifier, motion.status, motion.introduced_on,
-       motion.decided_on, motion.updated_at, city.slug AS city_slug, city.name AS city_name, city.state AS city_state,
+SELECT motion.id, motion.title, motion.kind, motion.aim, motion.body, motion.identifier, motion.status,
+       motion.introduced_on, motion.decided_on, motion.updated_at, city.slug AS city_slug, city.name AS city_name,
+       city.state AS city_state, city.kind AS city_kind,
        (SELECT max(action.date) FROM action WHERE action.motion_id = motion.id) AS last_action_on,
        count(*) OVER () AS total
 """
@@ -511,7 +556,9 @@ LIMIT :limit OFFSET :offset
 COUNT_MOTIONS = "SELECT count(*) " + MOTION_FILTERS
 
 
-def list_motions(db, status=None, state=None, city=None, kind=None, q=None, updated_since=None, page=1, per_page=50):
+def list_motions(
+    db, status=None, state=None, city=None, kind=None, aim=None, q=None, updated_since=None, page=1, per_page=50
+):
     """Return one page of published motions matching the filters, and how many match in all."""
     ids = None
     if q is not None:
@@ -521,6 +568,7 @@ def list_motions(db, status=None, state=None, city=None, kind=None, q=None, upda
         "state": state,
         "city": city,
         "kind": kind,
+        "aim": aim,
         "updated_since": updated_since,
         "ids": ids,
         "limit": per_page,
@@ -558,8 +606,9 @@ def iter_rows(db, sql, params=()):
 # One row per action of each published motion (one row with empty action columns for a motion without any), in
 # a stable order: what /exports/motions.csv holds, and what import-csv reads back.
 MOTION_EXPORT = """
-SELECT city.name AS city, city.state, city.council_seats, motion.title, motion.kind, motion.identifier,
-       motion.summary, motion.campaign, motion.petition_signatures,
+SELECT city.name AS city, city.state, city.kind AS place_kind, city.lat, city.lon, city.council_seats,
+       motion.title, motion.kind, motion.aim, motion.body, motion.identifier, motion.summary, motion.excerpt,
+       motion.scope_note, motion.campaign, motion.petition_signatures,
        action.date, action.classification, action.description,
        vote.result AS vote_result, vote.yes, vote.no, vote.abstain, vote.absent, vote.excused,
        (SELECT group_concat(url, ' ') FROM (
@@ -602,7 +651,7 @@ def vote_export_rows(db):
 
 RECENT_ACTIONS = """
 SELECT action.id, action.motion_id, action.date, action.classification, action.description, motion.title,
-       motion.updated_at, city.name AS city_name, city.state AS city_state
+       motion.aim, motion.updated_at, city.name AS city_name, city.state AS city_state
 FROM action
 JOIN motion ON motion.id = action.motion_id
 JOIN city ON city.id = motion.city_id

@@ -12,13 +12,17 @@ from .db import rows, transaction
 
 # The columns each table may be written through; table and column names never come from input.
 COLUMNS = {
-    "city": ("slug", "name", "state", "ocd_id", "lat", "lon", "council_seats", "notes", "updated_at"),
+    "city": ("slug", "name", "kind", "state", "ocd_id", "lat", "lon", "council_seats", "notes", "updated_at"),
     "motion": (
         "city_id",
         "kind",
+        "aim",
+        "body",
         "identifier",
         "title",
         "summary",
+        "excerpt",
+        "scope_note",
         "status",
         "introduced_on",
         "decided_on",
@@ -43,8 +47,8 @@ COLUMNS = {
         "notes",
     ),
     "testimony": ("hearing_id", "speaker_name", "publish_name", "affiliation", "position", "summary"),
-    "source": ("url", "title", "publisher", "published_on", "accessed_on"),
-    "citation": ("table_name", "row_id", "source_id", "note"),
+    "source": ("url", "title", "headline", "publisher", "published_on", "accessed_on"),
+    "citation": ("table_name", "row_id", "source_id", "field", "note"),
     "user": ("email", "password_hash", "role", "active", "session_version", "created_at", "last_login_at"),
     "submission": (
         "user_id",
@@ -63,8 +67,8 @@ COLUMNS = {
 REVERTIBLE = ("city", "motion", "action", "vote", "vote_member", "hearing", "testimony", "source", "citation")
 # Tables whose rows belong to a motion: changing them re-derives the motion's status and marks it updated.
 MOTION_PARTS = ("action", "vote", "hearing")
-VOTE_OPTIONS = ("yes", "no", "abstain", "absent", "excused")
-MOTION_KINDS = ("resolution", "ordinance", "statement", "motion", "policy")
+VOTE_OPTIONS = status_rules.VOTE_OPTIONS
+MOTION_KINDS = tuple(status_rules.MOTION_KINDS)
 
 
 class RecordError(ValueError):
@@ -223,17 +227,23 @@ def tally(members):
     return {option: counts.get(option, 0) for option in VOTE_OPTIONS}
 
 
+def checked_counts(db, motion_id, values, members):
+    """Return the vote's values with blank counts filled from a complete roll call, or refuse a contradiction."""
+    seats = db.execute(
+        "SELECT city.council_seats FROM motion JOIN city ON city.id = motion.city_id WHERE motion.id = ?", [motion_id]
+    ).fetchone()
+    checked = status_rules.check_roll_call(values, members, seats[0] if seats else None)
+    if checked.problems:
+        raise RecordError(" ".join(checked.problems))
+    return {**values, **checked.counts}
+
+
 def add_vote(db, motion_id, values, members=(), user_id=None):
     """Add a vote with its optional roll call (name, option) pairs; return the vote's id."""
     values = dict(values)
-    if members:
-        counted = tally(members)
-        for option in VOTE_OPTIONS:
-            if values.get(option) is None:
-                values[option] = counted[option]
-            elif values[option] != counted[option]:
-                raise RecordError(f"the roll call has {counted[option]} {option} but the count says {values[option]}")
     with transaction(db):
+        if members:
+            values = checked_counts(db, motion_id, values, members)
         vote_id = insert(db, "vote", {**values, "motion_id": motion_id}, user_id)
         for name, option in members:
             insert(db, "vote_member", {"vote_id": vote_id, "member_name": name, "option": option}, user_id)
@@ -265,11 +275,10 @@ def add_source(db, values, user_id=None):
     return insert(db, "source", values, user_id)
 
 
-def cite(db, table, row_id, source_id, note=None, user_id=None):
-    """Record that a source supports a row, with what it says in a few words; return the citation id."""
-    return insert(
-        db, "citation", {"table_name": table, "row_id": row_id, "source_id": source_id, "note": note}, user_id
-    )
+def cite(db, table, row_id, source_id, note=None, user_id=None, field=None):
+    """Record that a source supports a row (or one field of it), in a few words; return the citation id."""
+    values = {"table_name": table, "row_id": row_id, "source_id": source_id, "field": field, "note": note}
+    return insert(db, "citation", values, user_id)
 
 
 def update_city(db, city_id, values, user_id=None):
@@ -305,16 +314,14 @@ def update_part(db, table, row_id, values, user_id=None):
 def update_vote(db, vote_id, values, members, user_id=None):
     """Correct a vote and replace its roll call."""
     with transaction(db):
+        vote = fetch(db, "vote", vote_id)
+        if vote is None:
+            raise RecordError(f"no vote with id {vote_id}")
         old = {m["member_name"]: m for m in rows(db, "SELECT * FROM vote_member WHERE vote_id = ?", [vote_id])}
         new = dict(members)
         if members:
-            counted = tally(members)
-            for option in VOTE_OPTIONS:
-                if values.get(option) is not None and values[option] != counted[option]:
-                    raise RecordError(
-                        f"the roll call has {counted[option]} {option} but the count says {values[option]}"
-                    )
-            values = {**values, **{o: counted[o] for o in VOTE_OPTIONS}}
+            counts = {o: values.get(o, vote[o]) for o in VOTE_OPTIONS}
+            values = {**values, **checked_counts(db, vote["motion_id"], counts, members)}
         for name, member in old.items():
             if name not in new:
                 delete(db, "vote_member", member["id"], user_id)
@@ -364,19 +371,21 @@ def find_or_add_source(db, source, user_id=None):
     if found:
         return found[0]
     fields = {k: source.get(k) for k in ("url", "title", "publisher", "published_on", "accessed_on")}
-    return add_source(db, fields, user_id)
+    return add_source(db, {**fields, "headline": int(bool(source.get("headline")))}, user_id)
 
 
 def cite_source(db, table, row_id, source, user_id=None):
-    """Cite a source (given as fields with a note) for a row, unless that citation exists already."""
+    """Cite a source (given as fields with a note, and optionally the field it supports) for a row, once."""
     with transaction(db):
         source_id = find_or_add_source(db, source, user_id)
+        field = source.get("field")
         exists = db.execute(
-            "SELECT id FROM citation WHERE table_name = ? AND row_id = ? AND source_id = ?", [table, row_id, source_id]
+            "SELECT id FROM citation WHERE table_name = ? AND row_id = ? AND source_id = ? AND field IS ?",
+            [table, row_id, source_id, field],
         ).fetchone()
         if exists:
             return exists[0]
-        return cite(db, table, row_id, source_id, source.get("note"), user_id)
+        return cite(db, table, row_id, source_id, source.get("note"), user_id, field)
 
 
 def apply(db, kind, op, target_id, payload, user_id=None):

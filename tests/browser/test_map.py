@@ -46,7 +46,7 @@ def test_durham_has_a_marker_at_its_gazetteer_coordinates(visit):
     reveal(visit, "durham-nc")
     durham = marker(visit, "Durham, NC")
     assert durham.count() == 1
-    assert durham.get_attribute("aria-label") == "Durham, NC: Passed"
+    assert durham.get_attribute("aria-label") == "Durham, NC: Ended or restricted exchanges"
     assert durham.get_attribute("tabindex") == "0"
     lat, lon = geo.lookup("Durham", "NC")
     expected = visit.page.evaluate(
@@ -80,8 +80,21 @@ def test_markers_show_status_by_shape_and_symbol_not_colour_alone(visit):
     assert marker(visit, "Raleigh, NC").inner_text() == "✕"
     assert marker(visit, "Durham, NC").inner_text() == "✓"
     legend = visit.page.inner_text(".legend")
-    for label in ("Passed", "Vetoed", "Under way", "Failed or withdrawn"):
+    for label in ("Ended or restricted exchanges", "Kept or endorsed exchanges", "Under way", "Restriction failed"):
         assert label in legend
+
+
+def test_a_measure_that_kept_exchanges_is_never_drawn_as_a_win(visit):
+    open_map(visit)
+    reveal(visit, "seattle-wa")
+    seattle = marker(visit, "Seattle, WA")
+    assert seattle.get_attribute("aria-label") == "Seattle, WA: Kept or endorsed exchanges"
+    assert "cat-kept" in seattle.get_attribute("class")
+    assert seattle.inner_text() == "="
+    seattle.click()
+    popup = visit.page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "Keep or endorse exchanges" in popup.inner_text()
 
 
 def test_filters_change_the_markers_the_list_and_the_address(visit):
@@ -95,7 +108,7 @@ def test_filters_change_the_markers_the_list_and_the_address(visit):
     visit.page.select_option("#status", "passed")
     visit.page.wait_for_function("() => document.getElementById('map').dataset.cities === '1'")
     assert visit.page.url.endswith("/?status=passed&state=NC")
-    visit.page.wait_for_function("() => document.querySelector('.result-count').innerText.startsWith('1 city')")
+    visit.page.wait_for_function("() => document.querySelector('.result-count').innerText.startsWith('1 place')")
     cities = visit.page.locator("#list-section .city-card h3").all_inner_texts()
     assert cities == ["Durham, NC"]
     # The same address, loaded afresh, shows the same filtered view.

@@ -19,7 +19,7 @@ def test_from_home_to_a_motion_by_keyboard_alone(visit):
             "(before) => document.activeElement.getAttribute('aria-label') !== before", arg=label
         )
         label = visit.page.evaluate("document.activeElement.getAttribute('aria-label')")
-    assert label == "Durham, NC: Passed"
+    assert label == "Durham, NC: Ended or restricted exchanges"
     visit.page.keyboard.press("Enter")
     visit.page.wait_for_selector(".leaflet-popup-content")
     assert visit.page.evaluate("document.activeElement.textContent") == "Durham, NC"
@@ -73,14 +73,14 @@ def _artifact(name):
 def test_escape_closes_a_popup_and_returns_to_its_marker(visit):
     visit.goto("/")
     visit.page.wait_for_selector("#map[data-ready=true]")
-    seattle = visit.page.locator(".leaflet-marker-icon[aria-label='Seattle, WA: Passed']")
+    seattle = visit.page.locator(".leaflet-marker-icon[aria-label='Seattle, WA: Kept or endorsed exchanges']")
     seattle.focus()
     visit.page.keyboard.press("Enter")
     visit.page.wait_for_selector(".leaflet-popup-content")
     assert visit.page.evaluate("document.activeElement.textContent") == "Seattle, WA"
     visit.page.keyboard.press("Escape")
     visit.page.wait_for_selector(".leaflet-popup-content", state="detached")
-    assert visit.page.evaluate("document.activeElement.getAttribute('aria-label')") == "Seattle, WA: Passed"
+    assert visit.page.evaluate("document.activeElement.getAttribute('aria-label')") == "Seattle, WA: Kept or endorsed exchanges"
 
 
 def test_a_state_without_cities_stays_chosen(visit):
@@ -88,4 +88,4 @@ def test_a_state_without_cities_stays_chosen(visit):
     visit.page.wait_for_selector("#map[data-ready=true]")
     assert visit.page.locator("#state").input_value() == "WY"
     assert visit.page.evaluate("document.getElementById('map').dataset.cities") == "0"
-    assert "No city matches these filters." in visit.page.inner_text("#list-section")
+    assert "No place matches these filters." in visit.page.inner_text("#list-section")

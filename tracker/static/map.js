@@ -15,8 +15,8 @@
     alaska: [[51.2, -179.5], [71.5, -129.9]],
     hawaii: [[18.8, -160.4], [22.4, -154.7]]
   };
-  // Where markers overlap, the more advanced status is drawn on top.
-  var RANK = { in_force: 400, vetoed: 300, under_way: 200, stopped: 100, none: 0 };
+  // Where markers overlap, decisions are drawn above measures under way, and those above empty places.
+  var RANK = { restricted: 700, vetoed: 600, kept: 500, stopped: 400, reviewed: 300, other: 250, under_way: 200, none: 0 };
   var map = L.map(mapElement, { zoomSnap: 0.25, minZoom: 2, maxZoom: 13, worldCopyJump: true });
   map.attributionControl.setPrefix(false);
   map.fitBounds(VIEWS.lower48);
@@ -41,7 +41,7 @@
 
   function currentFilters() {
     var filters = {};
-    ["status", "state", "kind"].forEach(function (name) {
+    ["status", "state", "kind", "aim"].forEach(function (name) {
       filters[name] = form.elements[name].value;
     });
     return filters;
@@ -52,11 +52,12 @@
     if (filters.state && p.state !== filters.state) {
       return false;
     }
-    if (!filters.status && !filters.kind) {
+    if (!filters.status && !filters.kind && !filters.aim) {
       return true;
     }
     return p.motions.some(function (m) {
-      return (!filters.status || m.status === filters.status) && (!filters.kind || m.kind === filters.kind);
+      return (!filters.status || m.status === filters.status) && (!filters.kind || m.kind === filters.kind) &&
+        (!filters.aim || m.aim === filters.aim);
     });
   }
 
@@ -70,7 +71,7 @@
     box.appendChild(heading);
     if (!p.motions.length) {
       var none = document.createElement("p");
-      none.textContent = "No motion recorded yet.";
+      none.textContent = "No measure recorded yet.";
       box.appendChild(none);
     }
     var list = document.createElement("ul");
@@ -82,7 +83,12 @@
       var motionLink = document.createElement("a");
       motionLink.href = m.url;
       motionLink.textContent = m.title;
+      var aim = document.createElement("span");
+      aim.className = "aim aim-" + m.aim;
+      aim.textContent = m.aim_label;
       item.appendChild(badge);
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(aim);
       item.appendChild(document.createTextNode(" "));
       item.appendChild(motionLink);
       list.appendChild(item);
