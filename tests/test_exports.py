@@ -158,7 +158,7 @@ def test_the_atom_feed_lists_recent_actions(client, durham_id):
 
 
 @pytest.mark.parametrize("character", ["\ufffe", "\uffff"])
-def test_text_xml_cannot_carry_never_breaks_the_feed(app, client, tmp_path, character):
+def test_text_that_xml_cannot_carry_never_breaks_the_feed(app, client, tmp_path, character):
     # An imported action (checked by the editor's own form rules) either is refused or leaves a well-formed feed.
     path = tmp_path / "import.csv"
     cells = {

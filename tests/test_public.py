@@ -77,6 +77,41 @@ def test_city_page_lists_its_motions(client, durham_id):
 def test_about_explains_the_statuses(client):
     page = text(client.get("/about"))
     assert "Veto overridden" in page and "no news since" in page
+    # Aim and status apart, and what each map category means.
+    for label in ("Keep or endorse exchanges", "End or restrict exchanges", "Kept or endorsed exchanges"):
+        assert label in page
+
+
+# One source from each side of the argument, and the advisory body between them.
+BOTH_SIDES = {
+    "campaign": "http://imemc.org/article/durham-unanimously-votes-for-nations-first-ban-on-police-exchanges-with-israel/",
+    "critics": "https://ru.scribd.com/document/376536904/ADL-Letter",
+    "police": "https://www.seattletimes.com/nation-world/city-panel-oks-policy-banning-exchanges-with-israeli-police/",
+    "commission": "https://www.newsobserver.com/news/local/article224093610.html",
+    "later caution": "https://wikimili.com/en/Deadly_Exchange",
+}
+
+
+def test_about_gives_both_sides_each_with_its_source(client):
+    response = client.get("/about")
+    html, page = response.get_data(as_text=True), text(response)
+    for side, url in BOTH_SIDES.items():
+        assert f'href="{url}"' in html, side
+    for heading in ("The campaign’s case", "Its critics’ case", "Who runs this site", "How sources are chosen"):
+        assert heading in page
+    # Every outside link opens without telling the other site where the reader came from.
+    links = re.findall(r'<a href="(https?://[^"]+)"([^>]*)>', html)
+    assert len(links) >= 15
+    assert all('rel="noopener noreferrer"' in attrs for _url, attrs in links)
+
+
+def test_a_correction_address_is_shown_only_when_configured(tmp_path, app):
+    assert "mailto:" not in app.test_client().get("/about").get_data(as_text=True)
+    from .conftest import make_app
+
+    configured = make_app(app.config["DATABASE"], CONTACT="corrections@example.org")
+    html = configured.test_client().get("/about").get_data(as_text=True)
+    assert 'href="mailto:corrections@example.org"' in html
 
 
 @pytest.mark.parametrize("path", ["/cities/nowhere-zz", "/motions/99999", "/motions/abc", "/nothing-here"])

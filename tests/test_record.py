@@ -208,7 +208,7 @@ def test_the_public_database_holds_no_account_submission_or_unpublished_row(app,
     records.add_testimony(db, hearing, {"speaker_name": "Public Speaker", "publish_name": 1, "position": "oppose"})
     records.submit(db, accounts["organizer"], "action", "create", "motion", 1, {"values": {"date": "2018-01-01"}})
 
-    response, public = download(client, tmp_path / "public.db")
+    _response, public = download(client, tmp_path / "public.db")
     tables = {row[0] for row in public.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert not tables & {"user", "submission", "change_log", "login_attempt"}
     assert public.execute("SELECT count(*) FROM motion WHERE published = 0").fetchone()[0] == 0

@@ -90,7 +90,7 @@ def test_a_partial_roll_call_keeps_its_counts_and_leaves_the_rest_unknown(db, mo
     )
     row = db.execute("SELECT yes, no, abstain, absent, excused FROM vote WHERE id = ?", [vote_id]).fetchone()
     assert row == (3, 0, None, None, None)
-    vote = [v for v in queries.get_motion(db, motion_id, include_unpublished=True)["votes"] if v["id"] == vote_id][0]
+    vote = next(v for v in queries.get_motion(db, motion_id, include_unpublished=True)["votes"] if v["id"] == vote_id)
     assert vote["partial"]
 
 

@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import sqlite3
 import tempfile
 from collections import Counter
@@ -139,8 +140,7 @@ def city_json(base, city):
     """Shape a city with its published motions."""
     return {
         **{
-            k: city[k]
-            for k in ("slug", "name", "kind", "state", "ocd_id", "lat", "lon", "council_seats", "updated_at")
+            k: city[k] for k in ("slug", "name", "kind", "state", "ocd_id", "lat", "lon", "council_seats", "updated_at")
         },
         "category": city["category"],
         "url": f"{base}/cities/{city['slug']}",
@@ -242,6 +242,8 @@ def safe_cell(value):
     """
     if value is None:
         return ""
+    if isinstance(value, int | float):  # a number is never a formula, negative ones included
+        return str(value)
     text = str(value)
     if text.startswith((*FORMULA_START, "'")):
         return "'" + text
@@ -330,7 +332,7 @@ def atom_feed(base, feed_url, title, entries, updated):
 
     feed = FeedGenerator()
     feed.id(feed_url)
-    feed.title(title)
+    feed.title(xml_text(title))
     feed.link(href=feed_url, rel="self")
     feed.link(href=f"{base}/", rel="alternate")
     feed.author({"name": "tracker"})
@@ -343,12 +345,22 @@ def atom_feed(base, feed_url, title, entries, updated):
         url = f"{base}/motions/{row['motion_id']}"
         entry.id(f"{url}#action-{row['id']}")
         label = status_rules.label(row["classification"])
-        entry.title(f"{row['city_name']}, {row['city_state']}: {row['title']}: {label}")
+        entry.title(xml_text(f"{row['city_name']}, {row['city_state']}: {row['title']}: {label}"))
         entry.link(href=url)
         entry.updated(as_datetime(row["updated_at"]))
         entry.published(as_datetime(row["date"]))
-        entry.summary(f"{row['date']}: {row['description']}")
+        aim = status_rules.AIMS[row["aim"]].label
+        entry.summary(xml_text(f"{row['date']}: {row['description']} (The measure's aim: {aim.lower()}.)"))
     return feed.atom_str(pretty=True)
+
+
+# What XML 1.0 cannot carry: control characters other than tab and line breaks, surrogates, U+FFFE and U+FFFF.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text):
+    """Drop the characters an XML document cannot hold (the forms refuse them; older rows may hold them)."""
+    return NOT_XML.sub("", text)
 
 
 def as_datetime(value):

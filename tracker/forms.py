@@ -42,7 +42,8 @@ EARLIEST = date(1900, 1, 1)
 MIN_PASSWORD = 12
 MAX_COUNT = 1_000_000_000
 # Characters no one types on purpose, which XML (the Atom feed) cannot carry; tab and line breaks are fine.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# U+FFFE, U+FFFF and lone surrogates are not characters at all, and XML refuses them too.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def latest_allowed(today=None):
@@ -245,8 +246,6 @@ class CityForm(TrackerForm):
         if field.data is not None and not 1 <= field.data <= 200:
             raise ValidationError("A council has between 1 and 200 seats.")
         largest = self.context.get("largest_vote") or 0
-        if field.data is None and largest:
-            raise ValidationError(f"A vote recorded here counted {largest} members: enter the number of seats.")
         if field.data is not None and field.data < largest:
             raise ValidationError(
                 f"A vote recorded here counted {largest} members, so the council has at least {largest} seats."
@@ -281,6 +280,13 @@ class CityForm(TrackerForm):
     def validate(self, extra_validators=None):
         """Check the fields, then place the city from the gazetteer when no coordinates were given."""
         if not super().validate(extra_validators):
+            return False
+        largest = self.context.get("largest_vote") or 0
+        # Here, not in validate_council_seats: a blank count stops that field's own checks.
+        if self.council_seats.data is None and largest:
+            self.council_seats.errors.append(
+                f"A vote recorded here counted {largest} members: enter the number of seats."
+            )
             return False
         if (self.lat.data is None) != (self.lon.data is None):
             (self.lon if self.lon.data is None else self.lat).errors.append(

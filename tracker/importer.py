@@ -16,6 +16,8 @@ from .db import transaction
 from .exports import MOTION_COLUMNS, unsafe_cell
 
 REQUIRED = ("city", "state", "title", "kind")
+# The columns that place a place: its kind and coordinates (without them, a city placed from the gazetteer).
+PLACE_COLUMNS = ("place_kind", "lat", "lon")
 MAX_ROWS = 200_000
 
 
@@ -136,14 +138,15 @@ def check_city(db, raw, number, cities):
     """Validate a row's city; return (slug, error lines), remembering each city in `cities` by slug.
 
     A place is named as the gazetteer names it, so 'Saint Louis' and 'St. Louis' are one city. A row may give
-    council_seats for a recorded city (a correction); rows that disagree on a city's seats are refused.
+    council_seats, place_kind or coordinates for a recorded place (a correction); rows that disagree are refused.
     """
     name, state = raw.get("city", ""), raw.get("state", "").upper()
     canonical = geo.canonical_name(name, state) if name and state else None
     slug = geo.slug(canonical or name, state) if name and state else ""
     seats_text = raw.get("council_seats", "")
+    placed = tuple(raw.get(column, "") for column in PLACE_COLUMNS)
     known = cities.get(slug)
-    if known is not None and not seats_text:
+    if known is not None and not seats_text and not any(placed):
         return slug, []
     recorded = queries.city_by_slug(db, slug) if known is None else None
     data = {
@@ -153,7 +156,7 @@ def check_city(db, raw, number, cities):
         "kind": raw.get("place_kind", "city"),
         "lat": raw.get("lat", ""),
         "lon": raw.get("lon", ""),
-        "council_seats": seats_text or (recorded["council_seats"] if recorded and recorded["council_seats"] else ""),
+        "council_seats": seats_text or (str(recorded["council_seats"] or "") if recorded else ""),
     }
     city_form, problems = check(
         forms.CityForm,
@@ -167,8 +170,26 @@ def check_city(db, raw, number, cities):
     seats = city_form.council_seats.data
     if known is None:
         values = city_form.payload()["values"]
-        cities[slug] = {"slug": slug, "values": values, "seats": seats, "seats_from": number if seats_text else None}
-    elif known["seats_from"] and seats != known["seats"]:
+        cities[slug] = {
+            "slug": slug,
+            "values": values,
+            "seats": seats,
+            "seats_from": number if seats_text else None,
+            "placed": placed,
+            "placed_from": number if any(placed) else None,
+        }
+        return slug, []
+    if any(placed):
+        if known["placed_from"] and placed != known["placed"]:
+            return slug, [
+                f"row {number}, column place_kind: row {known['placed_from']} gives {known['values']['name']}, "
+                f"{state} the kind and coordinates {', '.join(known['placed'])}; this row gives {', '.join(placed)}."
+            ]
+        if not known["placed_from"]:
+            known.update(values=city_form.payload()["values"], placed=placed, placed_from=number)
+    if not seats_text:
+        return slug, []
+    if known["seats_from"] and seats != known["seats"]:
         return slug, [
             f"row {number}, column council_seats: row {known['seats_from']} gives {known['seats']} "
             f"seats for {known['values']['name']}, {state}; this row gives {seats}."
@@ -276,8 +297,12 @@ def apply_row(db, row, progress):
             progress["city_ids"][slug] = records.create_city(db, {**city["values"], "council_seats": city["seats"]})
         else:
             progress["city_ids"][slug] = found["id"]
-            if found["council_seats"] != city["seats"]:
-                records.update_city(db, found["id"], {"council_seats": city["seats"]})
+            corrections = {"council_seats": city["seats"]} if found["council_seats"] != city["seats"] else {}
+            if city["placed_from"]:
+                given = {k: city["values"][k] for k in ("kind", "lat", "lon")}
+                corrections.update({k: v for k, v in given.items() if found[k] != v})
+            if corrections:
+                records.update_city(db, found["id"], corrections)
     city_id = progress["city_ids"][slug]
     motion_id = queries.motion_id(db, city_id, row.motion["title"])
     if motion_id:

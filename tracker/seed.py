@@ -70,9 +70,7 @@ def _load_motion(db, city_id, motion):
             decided = queries.action_ids(db, motion_id, *vote["for_action"]) if vote.get("for_action") else []
             fields = _fields(vote, "date", "result", *records.VOTE_OPTIONS)
             members = [tuple(m) for m in vote.get("members", [])]
-            vote_id = records.add_vote(
-                db, motion_id, {**fields, "action_id": decided[0] if decided else None}, members
-            )
+            vote_id = records.add_vote(db, motion_id, {**fields, "action_id": decided[0] if decided else None}, members)
         _cite_all(db, "vote", vote_id, vote["cited_by"])
     for hearing in motion.get("hearings", []):
         hearing_id = queries.hearing_id(db, motion_id, hearing["date"], hearing["body"])

@@ -517,8 +517,8 @@ PLACES = [
                     "The City Council's statement, written by Mayor Steve Schewel, opposes international exchanges "
                     "with any country in which Durham police officers would receive military-style training. Its "
                     "only mention of Israel is a quote from Police Chief C.J. Davis saying that while she has been "
-                    "chief there has been no effort to take part in any exchange to Israel. The council issued this statement instead of the resolution that the "
-                    "Demilitarize! Durham2Palestine petition asked for."
+                    "chief there has been no effort to take part in any exchange to Israel. The council issued this "
+                    "statement instead of the resolution that the Demilitarize! Durham2Palestine petition asked for."
                 ),
                 "excerpt": (
                     "The council opposes international exchanges with any country in which Durham officers receive "

@@ -327,6 +327,10 @@ def check_roll_call(counts, members, seats=None):
         )
     if seats is not None and len(members) > seats:
         problems.append(f"The roll call lists {len(members)} members, more than the {seats} seats.")
+    # The counts and the named members together: each option counts at least as many as either says.
+    least = sum(max(counts.get(o) or 0, named[o]) for o in VOTE_OPTIONS)
+    if seats is not None and least > seats and len(members) <= seats:
+        problems.append(f"The counts and the roll call together count {least} members, more than the {seats} seats.")
     complete = not unknown and all(counts.get(o) in (None, named[o]) for o in VOTE_OPTIONS)
     filled = {o: (named[o] if complete and counts.get(o) is None else counts.get(o)) for o in VOTE_OPTIONS}
     return RollCall(filled, bool(members) and not complete, tuple(problems))

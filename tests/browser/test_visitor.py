@@ -80,7 +80,10 @@ def test_escape_closes_a_popup_and_returns_to_its_marker(visit):
     assert visit.page.evaluate("document.activeElement.textContent") == "Seattle, WA"
     visit.page.keyboard.press("Escape")
     visit.page.wait_for_selector(".leaflet-popup-content", state="detached")
-    assert visit.page.evaluate("document.activeElement.getAttribute('aria-label')") == "Seattle, WA: Kept or endorsed exchanges"
+    assert (
+        visit.page.evaluate("document.activeElement.getAttribute('aria-label')")
+        == "Seattle, WA: Kept or endorsed exchanges"
+    )
 
 
 def test_a_state_without_cities_stays_chosen(visit):
