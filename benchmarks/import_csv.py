@@ -29,9 +29,12 @@ def make_csv(rows, bad_row=None):
         cells = {
             "city": name,
             "state": state,
+            "place_kind": "city",
             "council_seats": "9",
             "title": f"Resolution {motion}",
             "kind": "resolution",
+            "aim": "restrict",
+            "body": "City Council",
             "date": f"2020-{step + 1:02}-15",
             "status": STATUSES[step],
             "description": f"Step {step} of motion {motion}.",
