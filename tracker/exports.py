@@ -29,13 +29,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 # The columns of /exports/motions.csv, which is also the import format (one row per action; a motion without
 # actions has one row with the action columns empty). Vote columns hold the vote that decided that action.
-MOTION_COLUMNS = (
-    "city",
-    "state",
-    "place_kind",
-    "lat",
-    "lon",
-    "council_seats",
+# A motion's own columns, which the importer reads back with the motion form.
+MOTION_FIELDS = (
     "title",
     "kind",
     "aim",
@@ -46,6 +41,15 @@ MOTION_COLUMNS = (
     "scope_note",
     "campaign",
     "petition_signatures",
+)
+MOTION_COLUMNS = (
+    "city",
+    "state",
+    "place_kind",
+    "lat",
+    "lon",
+    "council_seats",
+    *MOTION_FIELDS,
     "date",
     "status",
     "description",

@@ -13,7 +13,7 @@ from werkzeug.datastructures import MultiDict
 from . import forms, geo, queries, records
 from . import status as status_rules
 from .db import transaction
-from .exports import MOTION_COLUMNS, unsafe_cell
+from .exports import MOTION_COLUMNS, MOTION_FIELDS, unsafe_cell
 
 REQUIRED = ("city", "state", "title", "kind")
 # The columns that place a place: its kind and coordinates (without them, a city placed from the gazetteer).
@@ -117,18 +117,6 @@ def check(form_class, data, number, columns, context=None):
     return form, ([] if form.validate() else form_errors(number, form, columns))
 
 
-MOTION_FIELDS = (
-    "title",
-    "kind",
-    "aim",
-    "body",
-    "identifier",
-    "summary",
-    "excerpt",
-    "scope_note",
-    "campaign",
-    "petition_signatures",
-)
 # What a file without these columns means: every record before them was a city council's measure to end exchanges.
 MOTION_DEFAULTS = {"aim": "restrict", "body": "City Council"}
 COUNTS = records.VOTE_OPTIONS

@@ -12,33 +12,29 @@ bp = Blueprint("public", __name__)
 PER_PAGE = 100
 
 
+# Each filter of the home page: its name, how a value is read, the values allowed, and what a visitor is told
+# when the value is not one of them.
+FILTERS = (
+    ("status", str.strip, lambda: status_rules.STATUSES, "is not a status we record, so all statuses are shown"),
+    ("state", lambda v: v.strip().upper(), geo.states, "is not a US state code, so all states are shown"),
+    (
+        "kind",
+        str.strip,
+        lambda: status_rules.MOTION_KINDS,
+        "is not a kind of measure we record, so all kinds are shown",
+    ),
+    ("aim", str.strip, lambda: status_rules.AIMS, "is not an aim we record, so measures of every aim are shown"),
+)
+
+
 def read_filters(args):
-    """Return the valid status/state/kind filters and a notice for any value outside the vocabulary."""
-    filters, notices = {"status": None, "state": None, "kind": None, "aim": None}, []
-    status = args.get("status", "").strip()
-    if status:
-        if status in status_rules.STATUSES:
-            filters["status"] = status
-        else:
-            notices.append(f"“{status}” is not a status we record, so all statuses are shown.")
-    state = args.get("state", "").strip().upper()
-    if state:
-        if state in geo.states():
-            filters["state"] = state
-        else:
-            notices.append(f"“{state}” is not a US state code, so all states are shown.")
-    kind = args.get("kind", "").strip()
-    if kind:
-        if kind in status_rules.MOTION_KINDS:
-            filters["kind"] = kind
-        else:
-            notices.append(f"“{kind}” is not a kind of measure we record, so all kinds are shown.")
-    aim = args.get("aim", "").strip()
-    if aim:
-        if aim in status_rules.AIMS:
-            filters["aim"] = aim
-        else:
-            notices.append(f"“{aim}” is not an aim we record, so measures of every aim are shown.")
+    """Return the valid status/state/kind/aim filters and a notice for any value outside the vocabulary."""
+    filters, notices = {}, []
+    for name, read, allowed, refusal in FILTERS:
+        value = read(args.get(name, ""))
+        filters[name] = value if value in allowed() else None
+        if value and filters[name] is None:
+            notices.append(f"“{value}” {refusal}.")
     return filters, notices
 
 

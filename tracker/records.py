@@ -4,7 +4,6 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections import Counter
 from datetime import UTC, datetime
 
 from . import status as status_rules
@@ -219,12 +218,6 @@ def add_action(db, motion_id, values, user_id=None):
         action_id = insert(db, "action", {**values, "motion_id": motion_id}, user_id)
         refresh_motion(db, motion_id, user_id)
     return action_id
-
-
-def tally(members):
-    """Count a roll call's members by option."""
-    counts = Counter(option for _name, option in members)
-    return {option: counts.get(option, 0) for option in VOTE_OPTIONS}
 
 
 def checked_counts(db, motion_id, values, members):
