@@ -321,6 +321,25 @@ def test_council_seats_correct_a_recorded_city_and_rows_must_agree(app, db, tmp_
     assert "row 3, column council_seats: row 2 gives 9 seats for Chapel Hill, NC; this row gives 11." in result.stderr
 
 
+def test_a_row_corrects_a_recorded_places_kind_and_coordinates_and_rows_must_agree(app, db, tmp_path):
+    title = "Statement by the Durham City Council on International Police Exchanges"
+    fields = {"city": "Durham", "state": "NC", "title": title, "kind": "statement", "aim": "restrict"}
+    moved = line(**fields, body="City Council", place_kind="town", lat="36.0", lon="-78.9", petition_signatures="1394")
+    assert run(app, write(tmp_path, moved)).exit_code == 0
+    assert db.execute("SELECT kind, lat, lon FROM city WHERE slug = 'durham-nc'").fetchone() == ("town", 36.0, -78.9)
+    # A row without coordinates leaves the place where it is (no gazetteer lookup over a correction).
+    plain = line(**fields, body="City Council", petition_signatures="1394")
+    assert run(app, write(tmp_path, plain)).exit_code == 0
+    assert db.execute("SELECT kind, lat, lon FROM city WHERE slug = 'durham-nc'").fetchone() == ("town", 36.0, -78.9)
+    before = counts(db)
+    result = run(app, write(tmp_path, good(1, lat="35.9", lon="-79.0"), good(2, lat="35.9", lon="-79.1")))
+    assert result.exit_code == 1
+    assert "row 3, column place_kind: row 2 gives Chapel Hill, NC the kind and coordinates city, 35.9, -79.0" in (
+        result.stderr
+    )
+    assert counts(db) == before
+
+
 @pytest.mark.parametrize(("column", "value"), [("kind", "ordinance"), ("aim", "keep"), ("body", "Town Manager")])
 def test_rows_of_one_motion_must_agree_on_its_fields(app, tmp_path, column, value):
     result = run(app, write(tmp_path, good(1), good(1, **{column: value})))

@@ -140,8 +140,9 @@ def check_city(db, raw, number, cities):
     data = {
         "name": canonical or name,
         "state": state,
-        # Older files have no kind or coordinates: a city, placed from the gazetteer.
-        "kind": raw.get("place_kind", "city"),
+        # Without a kind or coordinates (older files have neither column), a recorded place keeps its own and a
+        # new one is a city placed from the gazetteer.
+        "kind": raw.get("place_kind") or (recorded["kind"] if recorded else "city"),
         "lat": raw.get("lat", ""),
         "lon": raw.get("lon", ""),
         "council_seats": seats_text or (str(recorded["council_seats"] or "") if recorded else ""),
