@@ -52,7 +52,7 @@ def test_the_durham_motion_in_full(client, durham_id):
     assert len(petition) >= 4 and all(s["note"] for s in petition)
     [vote] = body["votes"]
     assert vote["roll_call_partial"] and {"name": "Javiera Caballero", "option": "yes"} in vote["roll_call"]
-    assert [a["classification"] for a in body["actions"]].count("event") >= 3
+    assert [a["classification"] for a in body["actions"]].count("event") >= 2
     [hearing] = body["hearings"]
     assert hearing["duration_minutes"] == 210 and hearing["speakers"]["total"] == 50
     assert {s["publisher"] for s in body["sources"]} >= {"Police Magazine", "The News & Observer"}

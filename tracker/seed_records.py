@@ -160,29 +160,18 @@ SOURCES = {
     },
     "hrc_final_repost": {
         "url": "https://vjp-global.blogspot.com/2019/01/1-9-2019-why-this-durham-panel-wont-ask.html",
-        "title": "Blog repost, dated 1-9-2019, of the News & Observer report on the Human Relations Commission vote",
+        "title": (
+            "Copy, on a blog, of the News & Observer report “Why this Durham panel won't ask the city to take Israel "
+            "out of its policing statement” (https://www.newsobserver.com/news/local/article224093610.html), "
+            "posted under the date 1-9-2019; cited only for the date the copy carries"
+        ),
         "headline": False,
-        "publisher": "vjp-global blog (repost of The News & Observer)",
+        "publisher": "vjp-global blog (a copy of The News & Observer report)",
         "published_on": "2019-01-09",
     },
     "herald_sun_lawsuit": {
         "url": "https://www.heraldsun.com/news/local/article220896635.html",
         "title": "Durham and its police chief are being sued over Israeli policing statement",
-        "headline": True,
-        "publisher": "The Herald-Sun",
-        "published_on": None,
-    },
-    "lady_liberty": {
-        "url": "https://ladyliberty1885.com/2018/11/05/"
-        "durham-police-chief-sued-refusal-police-exchange-training-program-with-israel/",
-        "title": "Durham, Police Chief Sued Over Police Exchange Training Program With Israel",
-        "headline": True,
-        "publisher": "Lady Liberty 1885",
-        "published_on": "2018-11-05",
-    },
-    "herald_sun_second_lawsuit": {
-        "url": "https://www.heraldsun.com/news/local/article222748170.html",
-        "title": "Durham leaders face a second lawsuit about policing statement that mentioned Israel",
         "headline": True,
         "publisher": "The Herald-Sun",
         "published_on": None,
@@ -235,13 +224,6 @@ SOURCES = {
         "publisher": "Seattle Channel video transcript (sps-by-the-numbers)",
         "published_on": None,
     },
-    "seattle_council_transcript": {
-        "url": "https://transcripts.sps-by-the-numbers.com/seattle-city-council/v/8mjI23Ixx5Q",
-        "title": "Seattle City Council 9/20/21",
-        "headline": True,
-        "publisher": "Seattle Channel video transcript (sps-by-the-numbers)",
-        "published_on": "2021-09-20",
-    },
     "scc_insight": {
         "url": "https://sccinsight.com/2021/09/20/notes-from-todays-council-meetings-112/",
         "title": "Notes from today's Council meetings",
@@ -278,13 +260,6 @@ SOURCES = {
         "publisher": "Cambridge Day",
         "published_on": "2011-03-08",
     },
-    "homeland_security_newswire": {
-        "url": "http://www.homelandsecuritynewswire.com/studying-counterterrorism-israel-upsets-cambridge-residents",
-        "title": "Studying counterterrorism in Israel upsets Cambridge residents",
-        "headline": True,
-        "publisher": "Homeland Security Newswire",
-        "published_on": None,
-    },
     # Alameda County, CA
     "ktvu_2018": {
         "url": "https://www.ktvu.com/news/alameda-county-board-of-supervisors-votes-to-fund-urban-shield-another-year",
@@ -299,20 +274,6 @@ SOURCES = {
         "headline": False,
         "publisher": "East Bay Citizen",
         "published_on": "2018-03-28",
-    },
-    "abc7_2018": {
-        "url": "https://abc7news.com/politics/alameda-county-votes-to-fund-urban-shield-through-2018/3269529/",
-        "title": "Alameda County leaders vote to fund Urban Shield through end of the year",
-        "headline": True,
-        "publisher": "ABC7 News (KGO-TV)",
-        "published_on": "2018-03-27",
-    },
-    "oakland_privacy_2018": {
-        "url": "https://www.indybay.org/newsitems/2018/04/18/18808575.php",
-        "title": "Urban Shield As We Know It Ends After 2018",
-        "headline": True,
-        "publisher": "Oakland Privacy (Indybay)",
-        "published_on": "2018-04-18",
     },
     "cbs_sf_2019": {
         "url": "https://www.cbsnews.com/sanfrancisco/news/alameda-co-supes-approve-sweeping-changes-to-urban-shield-program/",
@@ -349,12 +310,19 @@ SOURCES = {
         "publisher": "KTVU",
         "published_on": None,
     },
-    "east_bay_times_2019": {
-        "url": "https://www.eastbaytimes.com/2019/03/13/alameda-county-leaders-reaffirm-changes-to-urban-shield/",
-        "title": "Alameda County leaders reaffirm changes to Urban Shield",
+    "israel_matzav_2010": {
+        "url": "https://israelmatzav.blogspot.com/2010/10/israeli-team-wins-48-hour-continuous.html",
+        "title": "Israeli team wins 48-hour continuous SWAT competition",
         "headline": True,
-        "publisher": "East Bay Times",
-        "published_on": "2019-03-13",
+        "publisher": "Israel Matzav blog (quoting the Oakland Tribune)",
+        "published_on": "2010-10-26",
+    },
+    "cities_for_palestine": {
+        "url": "https://www.citiesforpalestine.org/deadlyexchange",
+        "title": "End the Deadly Exchange Between the US and Israel",
+        "headline": True,
+        "publisher": "Cities for Palestine",
+        "published_on": None,
     },
     "pleasanton_weekly_blog": {
         "url": "https://www.pleasantonweekly.com/blogs/p/print/2019/03/19/"
@@ -370,14 +338,6 @@ SOURCES = {
         "title": "Berkeleyside report on the City Council's Urban Shield vote of June 21, 2017",
         "headline": False,
         "publisher": "Berkeleyside",
-        "published_on": "2017-06-21",
-    },
-    "east_bay_times_2017": {
-        "url": "https://www.eastbaytimes.com/2017/06/21/"
-        "berkeley-council-meeting-ends-in-chaos-after-protests-on-police-urban-shield-program/",
-        "title": "Berkeley meeting ends in chaos amid protests on police Urban Shield program",
-        "headline": True,
-        "publisher": "East Bay Times",
         "published_on": "2017-06-21",
     },
     "daily_cal_subcommittee": {
@@ -401,13 +361,6 @@ SOURCES = {
         "publisher": "The Daily Californian",
         "published_on": "2018-07-25",
     },
-    "berkeleyside_2018": {
-        "url": "https://www.berkeleyside.org/2018/07/24/berkeley-city-council-votes-5-4-to-let-police-firefighters-stay-in-urban-shield",
-        "title": "Berkeley City Council votes 5-4 to let police, firefighters stay in Urban Shield",
-        "headline": True,
-        "publisher": "Berkeleyside",
-        "published_on": "2018-07-24",
-    },
     # Reno, NV
     "ap_monterey_herald": {
         "url": "https://www.montereyherald.com/2015/02/26/reno-leaders-upset-5-officers-in-ukraine-order-them-home/",
@@ -415,13 +368,6 @@ SOURCES = {
         "headline": False,
         "publisher": "Associated Press (Monterey Herald)",
         "published_on": "2015-02-26",
-    },
-    "usa_today_reno_repost": {
-        "url": "http://fromthetrenchesworldreport.com/council-pulls-plug-on-officers-ukraine-police-training/124706",
-        "title": "Council pulls plug on officers' Ukraine police training",
-        "headline": True,
-        "publisher": "USA Today (reposted by From the Trenches World Report)",
-        "published_on": None,
     },
     # Northampton, MA
     "gazette_cancellation": {
@@ -445,13 +391,6 @@ SOURCES = {
         "headline": False,
         "publisher": "Peace & Justice Center (Vermont)",
         "published_on": "2018-11-29",
-    },
-    "shoestring": {
-        "url": "https://theshoestring.org/2018/11/30/birthright-for-cops/",
-        "title": "Birthright for Cops",
-        "headline": True,
-        "publisher": "The Shoestring",
-        "published_on": "2018-11-30",
     },
     # Boston, MA
     "wgbh": {
@@ -680,79 +619,29 @@ PLACES = [
                         ],
                     },
                     {
-                        "date": "2018-11-05",
-                        "classification": "event",
-                        "description": (
-                            "Lawsuit: two Israeli volunteer police officers, Moshe Eyal and Itay Livneh, filed a "
-                            "civil discrimination suit in North Carolina Superior Court against the city and Police "
-                            "Chief C.J. Davis, claiming the statement discriminates on the basis of national origin. "
-                            "Dated by the earliest dated report found (Lady Liberty 1885, 5 Nov 2018, quoting the "
-                            "plaintiffs' attorney: “Today … I filed suit”); the Herald-Sun says only that it was "
-                            "filed in the fall. The outcome of the suit is not known."
-                        ),
-                        "cited_by": [
-                            (
-                                "herald_sun_lawsuit",
-                                "“Two Israeli volunteer police officers have filed a civil discrimination lawsuit "
-                                "against the city of Durham and its police chief”",
-                            ),
-                            (
-                                "lady_liberty",
-                                "Dated 5 Nov 2018; quotes attorney David Abrams: “Today … I filed suit in North "
-                                "Carolina Superior Court against the City of Durham”",
-                            ),
-                            (
-                                "herald_sun_second_lawsuit",
-                                "“Another lawsuit was filed this fall related to the policing statement, too.”",
-                            ),
-                        ],
-                    },
-                    {
-                        "date": "2018-12-06",
-                        "classification": "event",
-                        "description": (
-                            "Lawsuit: Durham County resident Deborah Friedman sued the City Council and its members "
-                            "in Superior Court, alleging that emails the mayor sent council members about the "
-                            "statement amounted to meetings held without public notice, in violation of the Open "
-                            "Meetings Law. Dated by the Herald-Sun (“on Dec. 6”; the year, 2018, from the report's "
-                            "context). The outcome of the suit is not known."
-                        ),
-                        "cited_by": [
-                            (
-                                "herald_sun_second_lawsuit",
-                                "“A lawsuit filed in Superior Court by Durham County resident Deborah Friedman on "
-                                "Dec. 6 claims that Mayor Steve Schewel's emails … violates open meetings law.”",
-                            ),
-                            (
-                                "voice4israel_friedman",
-                                "“The suit alleges that the City Council held electronic public meetings without "
-                                "notifying the public”",
-                            ),
-                        ],
-                    },
-                    {
                         "date": "2019-01-08",
                         "classification": "event",
                         "description": (
                             "Advisory finding: the Durham Human Relations Commission, an advisory board appointed by "
                             "the council, voted on its final report on the statement. It did not ask the council to "
-                            "remove the reference to Israel, although its subcommittee's November 2018 draft had "
+                            "remove the reference to Israel, although its subcommittee's earlier draft had "
                             "recommended rewriting the statement; draft and final reports found the statement not "
                             "anti-Semitic or discriminatory but said it caused tension. One commissioner, Ricardo "
-                            "Correa, said he believed it was discrimination. Date derived: the News & Observer report, "
-                            "reposted with the date 9 Jan 2019, places the final meeting on “Tuesday night”, "
-                            "i.e. 8 Jan 2019; a later N&O report says “In January”."
+                            "Correa, said he believed it was discrimination. Date derived: the News & Observer report "
+                            "places the final meeting on “Tuesday night”; its page shows no date, but a blog copy of "
+                            "it carries the date 1-9-2019 (Wednesday, 9 January 2019), so “Tuesday night” is "
+                            "8 January 2019; a later N&O report says “In January”."
                         ),
                         "cited_by": [
                             (
                                 "news_observer_hrc_final",
-                                "“commission members stopped short of asking the council to remove the reference to "
-                                "Israel, even though an earlier version of their report did.”",
+                                "“gathered Tuesday night”; “commission members stopped short of asking the council to "
+                                "remove the reference to Israel, even though an earlier version of their report did.”",
                             ),
                             (
                                 "hrc_final_repost",
-                                "Reposts the N&O report under the date 1-9-2019; it says the meeting was “Tuesday "
-                                "night”.",
+                                "A copy of the News & Observer report above, posted under the date 1-9-2019; cited "
+                                "only for that date.",
                             ),
                             (
                                 "herald_sun_hrc_draft",
@@ -773,16 +662,35 @@ PLACES = [
                             "Lawsuit: the North Carolina Coalition for Israel and three individuals sued the city, "
                             "all council members and four Human Relations Commission members in U.S. District Court "
                             "(Middle District of North Carolina, Civil Action No. 1:19-cv-00309, filed 19 March "
-                            "2019), alleging discrimination against the Jewish community. Reporting the suit, the "
-                            "News & Observer added that Mayor Schewel, who wrote the statement, does not plan to "
-                            "revisit it. The outcome of the suit is not known."
+                            "2019), alleging discrimination against the Jewish community. It was the third lawsuit "
+                            "over the statement. Two earlier suits were brought in state Superior Court: by two "
+                            "Israeli volunteer police officers, Moshe Eyal and Itay Livneh, against the city and "
+                            "Police Chief C.J. Davis, alleging discrimination on the basis of national origin; and by "
+                            "Durham County resident Deborah Friedman against the City Council, alleging electronic "
+                            "meetings held without public notice, in violation of the open meetings law. Their filing "
+                            "dates are not in our sources; the outcomes of all three suits are not known. The News & "
+                            "Observer added that Mayor Schewel, who wrote the statement, does not plan to revisit it."
                         ),
                         "cited_by": [
                             (
                                 "news_observer_third_lawsuit",
+                                "Headline: “Durham faces 3rd lawsuit over police-training statement and Israel”; "
                                 "“The North Carolina Coalition for Israel filed a lawsuit in U.S. District Court "
-                                "against the city of Durham, all its City Council members”; Schewel “said he does not "
-                                "plan to revisit it.”",
+                                "against the city of Durham, all its City Council members”; Schewel “said he does "
+                                "not plan to revisit it.”",
+                            ),
+                            (
+                                "herald_sun_lawsuit",
+                                "“Two Israeli volunteer police officers have filed a civil discrimination lawsuit "
+                                "against the city of Durham and its police chief, dragging the debate … into Superior "
+                                "Court”; “The plaintiffs are Moshe Eyal and Itay Livneh.”",
+                            ),
+                            (
+                                "voice4israel_friedman",
+                                "“Since then, three lawsuits have been filed against Durham on this matter.” "
+                                "“Friedman, Deborah vs Durham City Council” in Durham County Superior Court: “The "
+                                "suit alleges that the City Council held electronic public meetings without notifying "
+                                "the public”",
                             ),
                             (
                                 "federal_complaint",
@@ -977,11 +885,11 @@ PLACES = [
                             ),
                             (
                                 "scc_insight",
-                                "“after 90 minutes of heated debate, the City Council voted down a contentious bill "
-                                "sponsored by Councilmember Sawant”",
+                                "Notes of 20 September 2021 on “today's Council meetings”: “after 90 minutes of heated "
+                                "debate, the City Council voted down a contentious bill sponsored by Councilmember "
+                                "Sawant”; “Strauss's effort failed, as did an amendment by Sawant”",
                             ),
                             ("seattle_legistar", "“On agenda: 9/20/2021”; “Status: Did Not Pass”"),
-                            ("seattle_council_transcript", "Agenda of the 9/20/2021 meeting lists “CB 120142”."),
                         ],
                     },
                 ],
@@ -1087,22 +995,18 @@ PLACES = [
                         "classification": "deferred",
                         "description": (
                             "Tabled without a vote until a future meeting, after a two-hour public comment session "
-                            "mostly about the order. Date derived: Cambridge Day and the Harvard Crimson, both of "
-                            "1 March 2011, place the meeting on Monday / “last night”, i.e. 28 February 2011; "
-                            "Homeland Security Newswire names the 28 February meeting."
+                            "mostly about the order. Date derived: Cambridge Day's report of Tuesday, 1 March 2011 "
+                            "places the meeting on “Monday”, and the Harvard Crimson of the same day on “last "
+                            "night”, i.e. 28 February 2011."
                         ),
                         "cited_by": [
                             (
                                 "cambridge_day_tabled",
-                                "“a policy order by city councillor Marjorie Decker, tabled without a vote until a "
-                                "future meeting”",
+                                "Dated 1 March 2011: comment came “at Monday's meeting of the City Council”, on “a "
+                                "policy order by city councillor Marjorie Decker, tabled without a vote until a future "
+                                "meeting”",
                             ),
                             ("harvard_crimson", "Reports on “last night's City Council meeting” (1 March 2011)."),
-                            (
-                                "homeland_security_newswire",
-                                "“questions and public comments about the trip … took up almost a majority of the "
-                                "council's 28 February meeting”",
-                            ),
                         ],
                     },
                     {
@@ -1203,8 +1107,9 @@ PLACES = [
                 "excerpt": None,
                 "scope_note": (
                     "Urban Shield was a regional SWAT and first-responder exercise run by the Alameda County "
-                    "Sheriff's Office; teams from other countries took part, including Israel's police in some "
-                    "years. The vote concerns Urban Shield as a whole, not Israel specifically."
+                    "Sheriff's Office; teams from other countries took part, among them Israeli police (the winners "
+                    "in 2010) and teams from Jordan and Bahrain. The vote concerns Urban Shield as a whole, not "
+                    "Israel specifically."
                 ),
                 "campaign": None,
                 "petition_signatures": None,
@@ -1218,15 +1123,22 @@ PLACES = [
                         "summary",
                     ),
                     (
-                        "east_bay_times_2019",
-                        "“Participants have come from throughout the Bay Area, as well as Israel, Bahrain and other "
-                        "countries.”",
-                        "scope_note",
-                    ),
-                    (
                         "ktvu_reaffirm",
                         "“More than 100 agencies and thousands of people, including some from foreign countries, have "
                         "participated”",
+                        "scope_note",
+                    ),
+                    (
+                        "israel_matzav_2010",
+                        "Quoting the Oakland Tribune on the 2010 Urban Shield exercise: Oakland's SWAT team lost “to "
+                        "a group of Israeli police”; “Besides Oakland and Israel and the Bay Area agencies, teams from "
+                        "Jordan and Bahrain participated.”",
+                        "scope_note",
+                    ),
+                    (
+                        "cities_for_palestine",
+                        "Urban Shield brought together “local, regional, and international police-military units – "
+                        "including from Israel”",
                         "scope_note",
                     ),
                 ],
@@ -1236,20 +1148,20 @@ PLACES = [
                         "classification": "passed",
                         "description": (
                             "The Board of Supervisors adopted Carson's motion 4-1, with Supervisor Scott Haggerty "
-                            "voting no, after more than three hours of public comment. Date derived: East Bay "
-                            "Citizen (28 March 2018) and KTVU place the vote on “Tuesday”; Oakland Privacy names "
-                            "the March 27 meeting."
+                            "voting no, after more than three hours of public comment. Date derived: the East Bay "
+                            "Citizen report of Wednesday, 28 March 2018 places the vote on “Tuesday afternoon”, i.e. "
+                            "27 March 2018; KTVU's undated report also says the hearing was on “Tuesday”."
                         ),
                         "cited_by": [
                             (
                                 "east_bay_citizen_2018",
-                                "“The board voted, 4-1, to support funding the event this summer, with Supervisor "
-                                "Scott Haggerty voting no.”",
+                                "Dated 28 March 2018: the board “Tuesday afternoon decided to end funding for Urban "
+                                "Shield after this year”; “The board voted, 4-1, to support funding the event this "
+                                "summer, with Supervisor Scott Haggerty voting no.”",
                             ),
-                            ("abc7_2018", "Dated 27 March 2018: “The board voted 4-1 in favor”"),
                             (
-                                "oakland_privacy_2018",
-                                "“At the March 27 Alameda County Board of Supervisors meeting … The 4-1 vote”",
+                                "ktvu_2018",
+                                "“Funding was on the line during a heated board hearing Tuesday.”",
                             ),
                         ],
                     },
@@ -1319,8 +1231,9 @@ PLACES = [
                 "excerpt": None,
                 "scope_note": (
                     "Urban Shield was a regional SWAT and first-responder exercise run by the Alameda County "
-                    "Sheriff's Office; teams from other countries took part, including Israel's police in some "
-                    "years. The vote concerns Urban Shield as a whole, not Israel specifically."
+                    "Sheriff's Office; teams from other countries took part, among them Israeli police (the winners "
+                    "in 2010) and teams from Jordan and Bahrain. The vote concerns Urban Shield as a whole, not "
+                    "Israel specifically."
                 ),
                 "campaign": None,
                 "petition_signatures": None,
@@ -1338,9 +1251,22 @@ PLACES = [
                         "summary",
                     ),
                     (
-                        "east_bay_times_2019",
-                        "“Participants have come from throughout the Bay Area, as well as Israel, Bahrain and other "
-                        "countries.”",
+                        "ktvu_reaffirm",
+                        "“More than 100 agencies and thousands of people, including some from foreign countries, have "
+                        "participated”",
+                        "scope_note",
+                    ),
+                    (
+                        "israel_matzav_2010",
+                        "Quoting the Oakland Tribune on the 2010 Urban Shield exercise: Oakland's SWAT team lost “to "
+                        "a group of Israeli police”; “Besides Oakland and Israel and the Bay Area agencies, teams from "
+                        "Jordan and Bahrain participated.”",
+                        "scope_note",
+                    ),
+                    (
+                        "cities_for_palestine",
+                        "Urban Shield brought together “local, regional, and international police-military units – "
+                        "including from Israel”",
                         "scope_note",
                     ),
                 ],
@@ -1350,10 +1276,12 @@ PLACES = [
                         "classification": "passed",
                         "description": (
                             "At the end of a five-hour meeting the board voted 4-0 to accept most of the ad hoc "
-                            "committee's recommendations. Sources differ on the date: the Stop Urban Shield "
-                            "Coalition release of 26 February, CBS SF and Oakland North (“Tuesday”) and the East Bay "
-                            "Times (“initially approved Feb. 26”) give 26 February 2019; a later KTVU report says "
-                            "“Feb. 27”."
+                            "committee's recommendations. Sources differ on the date. Date derived: the Stop Urban "
+                            "Shield Coalition release posted on Tuesday, 26 February 2019 says the board voted "
+                            "“Today”, and Oakland North's report of Thursday, 28 February 2019 says “on Tuesday”, "
+                            "i.e. 26 February 2019 (CBS SF also says “Tuesday”); but a later KTVU report says the "
+                            "votes were at meetings on “Feb. 27 and March 12”, and a photo caption on the Oakland "
+                            "North report also names a meeting “on February 27”."
                         ),
                         "cited_by": [
                             (
@@ -1363,13 +1291,16 @@ PLACES = [
                             ),
                             (
                                 "oakland_north_2019",
-                                "“They voted 4-0 to eliminate SWAT (Special Weapons and Tactics) deployment exercises”",
+                                "Dated 28 February 2019: the board “voted on Tuesday to approve nearly all of an ad "
+                                "hoc committee's recommendations”; “They voted 4-0 to eliminate SWAT (Special Weapons "
+                                "and Tactics) deployment exercises”. Its photo caption reads “Meeting on February "
+                                "27”.",
                             ),
                             (
                                 "stop_urban_shield_2019",
-                                "Release dated 26 February 2019 reporting the board's adoption.",
+                                "Posted “Tuesday Feb 26th, 2019 9:25 PM”: “Today, the Alameda County Board of "
+                                "Supervisors voted unanimously to adopt nearly all recommendations”",
                             ),
-                            ("east_bay_times_2019", "“The sweeping overhaul — initially approved Feb. 26”"),
                             (
                                 "ktvu_grand_jury_response",
                                 "Gives another date: “In votes at meetings on Feb. 27 and March 12”",
@@ -1383,13 +1314,17 @@ PLACES = [
                             "The board voted again, 3-2, to re-affirm the changes, with Supervisors Nate Miley and "
                             "Scott Haggerty voting no. Recorded as a second decision because it was a separate "
                             "recorded vote of the board, which KTVU counts with the first (“In votes at meetings on "
-                            "Feb. 27 and March 12”)."
+                            "Feb. 27 and March 12”). Date: KTVU's later report gives “March 12”; its undated report "
+                            "of the vote says “on Tuesday”, two weeks after the first decision, and the Pleasanton "
+                            "Weekly blog of 19 March 2019 places it “last week”."
                         ),
                         "cited_by": [
                             ("ktvu_reaffirm", "“voted 3-2 on Tuesday to re-affirm its decision of two weeks ago”"),
                             (
-                                "east_bay_times_2019",
-                                "Dated 13 March 2019: “initially approved Feb. 26 and supported again Tuesday”",
+                                "pleasanton_weekly_blog",
+                                "Dated 19 March 2019: “the changes to the Urban Shield training program mandated by "
+                                "the Board of Supervisors last week”; “Supervisors Nate Miley and Scott Haggerty … "
+                                "voted against the motion”",
                             ),
                             (
                                 "ktvu_grand_jury_response",
@@ -1467,17 +1402,9 @@ PLACES = [
                         "speakers_support": None,
                         "speakers_oppose": None,
                         "speakers_neutral": None,
-                        "notes": (
-                            "KTVU calls it a five-hour hearing; the East Bay Times reports that dozens of speakers "
-                            "called for revamping the exercise. No exact speaker count is given."
-                        ),
+                        "notes": "KTVU calls it a five-hour hearing; no speaker count is recorded.",
                         "cited_by": [
                             ("ktvu_reaffirm", "“at the end of an emotional five-hour hearing”"),
-                            (
-                                "east_bay_times_2019",
-                                "“The board's decision came at the end of five-hour hearing, when dozens of speakers "
-                                "called for revamping the exercise.”",
-                            ),
                         ],
                     },
                 ],
@@ -1515,8 +1442,9 @@ PLACES = [
                 "excerpt": None,
                 "scope_note": (
                     "Urban Shield was a regional SWAT and first-responder exercise run by the Alameda County "
-                    "Sheriff's Office; teams from other countries took part, including Israel's police in some "
-                    "years. The vote concerns Urban Shield as a whole, not Israel specifically."
+                    "Sheriff's Office; teams from other countries took part, among them Israeli police (the winners "
+                    "in 2010) and teams from Jordan and Bahrain. The vote concerns Urban Shield as a whole, not "
+                    "Israel specifically."
                 ),
                 "campaign": None,
                 "petition_signatures": None,
@@ -1531,9 +1459,22 @@ PLACES = [
                         "summary",
                     ),
                     (
-                        "east_bay_times_2019",
-                        "“Participants have come from throughout the Bay Area, as well as Israel, Bahrain and other "
-                        "countries.”",
+                        "ktvu_reaffirm",
+                        "“More than 100 agencies and thousands of people, including some from foreign countries, have "
+                        "participated”",
+                        "scope_note",
+                    ),
+                    (
+                        "israel_matzav_2010",
+                        "Quoting the Oakland Tribune on the 2010 Urban Shield exercise: Oakland's SWAT team lost “to "
+                        "a group of Israeli police”; “Besides Oakland and Israel and the Bay Area agencies, teams from "
+                        "Jordan and Bahrain participated.”",
+                        "scope_note",
+                    ),
+                    (
+                        "cities_for_palestine",
+                        "Urban Shield brought together “local, regional, and international police-military units – "
+                        "including from Israel”",
                         "scope_note",
                     ),
                 ],
@@ -1542,19 +1483,17 @@ PLACES = [
                         "date": "2017-06-21",
                         "classification": "passed",
                         "description": (
-                            "Adopted 6-2-1 at about 12:30 a.m. on Wednesday, 21 June 2017, at the end of a special "
-                            "meeting of more than six hours that began the evening of 20 June; protesters rushed the "
-                            "dais and two were arrested."
+                            "Adopted 6-2-1 around 12:30 a.m., at the end of a special meeting that lasted more than "
+                            "six hours; protesters swarmed the dais and two were arrested. Date derived: the "
+                            "Berkeleyside report of Wednesday, 21 June 2017 places the vote “early Wednesday "
+                            "morning”, i.e. 21 June 2017."
                         ),
                         "cited_by": [
                             (
                                 "berkeleyside_2017",
-                                "The council voted “early Wednesday morning”, “around 12:30 a.m.”, at “a special "
-                                "meeting that lasted more than six hours.”",
-                            ),
-                            (
-                                "east_bay_times_2017",
-                                "Meeting ended “in the early morning of June 21, 2017”; “The vote was 6-2-1”",
+                                "Dated 21 June 2017: the council voted “early Wednesday morning”, “around 12:30 a.m.”, "
+                                "at “a special meeting that lasted more than six hours”; “The council voted 6-2-1”; "
+                                "“Police officers arrested two people who climbed onto the stage.”",
                             ),
                         ],
                     },
@@ -1577,12 +1516,9 @@ PLACES = [
                         "cited_by": [
                             (
                                 "berkeleyside_2017",
-                                "“Councilwomen Cheryl Davila and Kate Harrison cast the votes in opposition and "
-                                "Councilman Kriss Worthington abstained.” The six yes votes are not named.",
-                            ),
-                            (
-                                "east_bay_times_2017",
-                                "“The vote was 6-2-1 … according to City Clerk Mark Numainville.”",
+                                "“The council voted 6-2-1”; “Councilwomen Cheryl Davila and Kate Harrison cast the "
+                                "votes in opposition and Councilman Kriss Worthington abstained.” The six yes votes "
+                                "are not named.",
                             ),
                         ],
                     },
@@ -1604,8 +1540,9 @@ PLACES = [
                 "excerpt": None,
                 "scope_note": (
                     "Urban Shield was a regional SWAT and first-responder exercise run by the Alameda County "
-                    "Sheriff's Office; teams from other countries took part, including Israel's police in some "
-                    "years. The vote concerns Urban Shield as a whole, not Israel specifically."
+                    "Sheriff's Office; teams from other countries took part, among them Israeli police (the winners "
+                    "in 2010) and teams from Jordan and Bahrain. The vote concerns Urban Shield as a whole, not "
+                    "Israel specifically."
                 ),
                 "campaign": None,
                 "petition_signatures": None,
@@ -1619,9 +1556,22 @@ PLACES = [
                         "summary",
                     ),
                     (
-                        "east_bay_times_2019",
-                        "“Participants have come from throughout the Bay Area, as well as Israel, Bahrain and other "
-                        "countries.”",
+                        "ktvu_reaffirm",
+                        "“More than 100 agencies and thousands of people, including some from foreign countries, have "
+                        "participated”",
+                        "scope_note",
+                    ),
+                    (
+                        "israel_matzav_2010",
+                        "Quoting the Oakland Tribune on the 2010 Urban Shield exercise: Oakland's SWAT team lost “to "
+                        "a group of Israeli police”; “Besides Oakland and Israel and the Bay Area agencies, teams from "
+                        "Jordan and Bahrain participated.”",
+                        "scope_note",
+                    ),
+                    (
+                        "cities_for_palestine",
+                        "Urban Shield brought together “local, regional, and international police-military units – "
+                        "including from Israel”",
                         "scope_note",
                     ),
                 ],
@@ -1654,20 +1604,20 @@ PLACES = [
                         "description": (
                             "At a special meeting convened by Mayor Arreguín, the council voted 5-4 to keep the "
                             "police department in Urban Shield, the mayor casting the deciding vote. Date derived: "
-                            "the Daily Californian and Berkeleyside reports of 24 July 2018 place the vote on "
-                            "“Monday”, i.e. 23 July 2018."
+                            "the Daily Californian report of Tuesday, 24 July 2018 places the special meeting on "
+                            "“Monday”, i.e. 23 July 2018; its report of 25 July 2018 also says “Monday”."
                         ),
                         "cited_by": [
                             (
                                 "daily_cal_special_meeting",
-                                "“at a special meeting convened by Mayor Jesse Arreguín on Monday”; “The decision "
-                                "passed with a 5–4 vote”",
+                                "Dated 24 July 2018: “at a special meeting convened by Mayor Jesse Arreguín on "
+                                "Monday”; “The decision passed with a 5–4 vote”",
                             ),
-                            ("berkeleyside_2018", "“The Berkeley City Council voted 5-4 Monday night”"),
                             (
                                 "daily_cal_roll_call",
-                                "“With Mayor Jesse Arreguín as the deciding vote, the motion to continue enrollment in "
-                                "the program passed with a 5-4 vote”",
+                                "Dated 25 July 2018: the council voted “at a special council meeting … Monday”; “With "
+                                "Mayor Jesse Arreguín as the deciding vote, the motion to continue enrollment in the "
+                                "program passed with a 5-4 vote”",
                             ),
                         ],
                     },
@@ -1719,8 +1669,10 @@ PLACES = [
         "council_seats": 7,
         "notes": None,
         "cited_by": [
-            ("ap_monterey_herald", "“the council voted 4-3”; seven seats are derived from this full tally."),
-            ("usa_today_reno_repost", "“Four of the seven council members, including Mayor Hillary Schieve”"),
+            (
+                "ap_monterey_herald",
+                "“the council voted 4-3”; seven seats are derived from this full 4-3 tally.",
+            ),
         ],
         "motions": [
             {
@@ -1732,8 +1684,8 @@ PLACES = [
                 "summary": (
                     "The council voted 4-3 to order the police chief to bring home at once five Reno officers who "
                     "had gone to Kiev in late January 2015 to help train Ukrainian police in community policing "
-                    "through a U.S. Justice Department program. Council members said they had not been consulted "
-                    "before the deployment."
+                    "through a U.S. Justice Department program. The mayor and several other council members were upset "
+                    "that the police chief had not consulted them before deploying the officers."
                 ),
                 "excerpt": None,
                 "scope_note": (
@@ -1747,14 +1699,16 @@ PLACES = [
                 "cited_by": [
                     (
                         "ap_monterey_herald",
-                        "“The officers traveled to Ukraine late last month to help provide training in community "
-                        "policing tactics through a program with the U.S. Justice Department.”",
+                        "Dated 26 February 2015: the city “ordered its police chief to immediately bring home five "
+                        "police officers”; “The officers traveled to Ukraine late last month to help provide training "
+                        "in community policing tactics through a program with the U.S. Justice Department.”; Mayor "
+                        "Schieve and several other council members “were upset Pitts hadn't consulted them before "
+                        "deploying the officers”",
                         "summary",
                     ),
                     (
-                        "usa_today_reno_repost",
-                        "The council's decision curtailed the DOJ's training program in Kiev, ordering the officers "
-                        "home mid-mission.",
+                        "ap_monterey_herald",
+                        "Five Reno officers were “helping provide law enforcement training in Ukraine”",
                         "scope_note",
                     ),
                 ],
@@ -1798,7 +1752,7 @@ PLACES = [
         "kind": "city",
         "placed_at": None,
         "council_seats": None,
-        "notes": "Decided by the mayor and police chief; the City Council did not vote on it.",
+        "notes": "The decision was the mayor's and the police chief's, taken together.",
         "cited_by": [
             (
                 "gazette_reactions",
@@ -1818,10 +1772,7 @@ PLACES = [
                     "2-11 December 2018, after meeting a delegation of residents that included city councilors. "
                     "Narkewicz said the decision was not pro- or anti-Israel."
                 ),
-                "excerpt": (
-                    "it is in the best interests of our city that she not participate in the National Leadership "
-                    "Seminar in Israel"
-                ),
+                "excerpt": None,
                 "scope_note": None,
                 "campaign": None,
                 "petition_signatures": None,
@@ -1844,30 +1795,20 @@ PLACES = [
                         "“One of the members of that delegation was Ward 7 City Councilor Alisa Klein.”",
                         "summary",
                     ),
-                    (
-                        "shoestring",
-                        "Quotes the mayor's statement: “it is in the best interests of our city that she not "
-                        "participate in the National Leadership Seminar in Israel”",
-                        "excerpt",
-                    ),
                 ],
                 "actions": [
                     {
                         "date": "2018-11-27",
                         "classification": "passed",
                         "description": (
-                            "Mayor Narkewicz announced that Chief Kasper would withdraw from the seminar. Date "
-                            "derived: The Shoestring (30 November 2018) says the mayor announced it “Tuesday”, i.e. "
-                            "27 November 2018; this agrees with the Gazette (the Vermont State Police decided “the "
-                            "day before”) and the Peace & Justice Center release of 29 November (Northampton "
-                            "withdrew “The next day”)."
+                            "Mayor Narkewicz and Chief Kasper decided that Kasper would withdraw from the seminar, "
+                            "after meeting a delegation of concerned residents. Date derived: the Peace & Justice "
+                            "Center release of Thursday, 29 November 2018 says the Vermont State Police cancelled "
+                            "“Earlier this week” and that Northampton withdrew “The next day”; the Gazette places "
+                            "the Northampton decision on “Tuesday”, the Vermont decision “the day before”. The "
+                            "Tuesday of the week of 29 November 2018 is 27 November 2018."
                         ),
                         "cited_by": [
-                            (
-                                "shoestring",
-                                "“Northampton Mayor David Narkewicz announced Tuesday that Chief Kasper would be "
-                                "withdrawing from the trip”",
-                            ),
                             (
                                 "gazette_cancellation",
                                 "“the decision by Kasper and Narkewicz on Tuesday, as well as a similar decision the "
@@ -1875,6 +1816,8 @@ PLACES = [
                             ),
                             (
                                 "pjc_vt_release",
+                                "Dated 29 November 2018: “Earlier this week, Colonel Birmingham told local organizers "
+                                "from across Vermont that he had cancelled the Vermont State Police's participation”; "
                                 "“The next day, after a meeting with concerned Pioneer Valley residents, Northampton "
                                 "Mayor Narkewicz withdrew Police Commissioner Kasper from the same trip.”",
                             ),
