@@ -243,3 +243,13 @@ def test_the_public_database_is_rebuilt_only_when_the_data_changes(client, db, d
     response, public = download(client, tmp_path / "changed.db")
     assert response.headers["ETag"] != etag
     assert public.execute("SELECT summary FROM motion").fetchone()[0] == "Changed."
+
+
+def test_the_public_database_downloads_when_the_database_path_is_relative(app, tmp_path, monkeypatch):
+    from .conftest import make_app
+
+    monkeypatch.chdir(tmp_path.parent)
+    relative = make_app(f"{tmp_path.name}/tracker.db")
+    response, public = download(relative.test_client(), tmp_path / "relative.db")
+    assert response.status_code == 200
+    assert public.execute("SELECT count(*) FROM motion").fetchone()[0] == 1

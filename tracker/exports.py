@@ -438,7 +438,9 @@ def write_public_database(source_path, dest_path):
 
 def public_database_path(database, version):
     """Return the cached public copy of a database for a data version, building it (dropping older ones) if needed."""
-    database = Path(database)
+    # Absolute, because a relative DATABASE (as `make run` sets it) is relative to the working directory, while
+    # send_file would read a relative path from the package's folder.
+    database = Path(database).resolve()
     folder = database.parent / "exports"
     path = folder / f"{database.stem}-public-{version}.db"
     if not path.exists():
