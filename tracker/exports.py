@@ -399,6 +399,8 @@ STRIP_PRIVATE = (
     "DELETE FROM motion WHERE published = 0",
     "UPDATE testimony SET speaker_name = NULL WHERE publish_name = 0",
     "DELETE FROM source WHERE id NOT IN (SELECT source_id FROM citation)",
+    # Deleting rows only marks their words deleted in the search index's blocks; rebuilding drops them.
+    "INSERT INTO motion_fts (motion_fts) VALUES ('rebuild')",
 )
 
 
