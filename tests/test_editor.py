@@ -168,8 +168,8 @@ def test_an_organizers_vote_reaches_the_public_page_only_after_approval(as_role,
         data={
             "date": "2018-05-01",
             "result": "fail",
-            "yes": "",
-            "no": "",
+            "yes": "1",
+            "no": "2",
             "roll_call": "Ana Able: no\nBo Baker: no\nCy Cole: yes",
             "source_title": "Council minutes",
             "source_url": "https://example.org/m",
@@ -492,10 +492,10 @@ def test_a_vote_with_a_roll_call_is_corrected_by_its_form_not_reverted(as_role, 
     editor = as_role("editor")
     editor.post(
         f"/editor/motions/{durham_id}/votes/new",
-        data={**VOTE, "yes": "", "no": "", "roll_call": "A: yes\nB: yes\nC: no"},
+        data={**VOTE, "yes": "2", "no": "1", "roll_call": "A: yes\nB: yes\nC: no"},
     )
     vote_id = db.execute("SELECT max(id) FROM vote").fetchone()[0]
-    editor.post(f"/editor/votes/{vote_id}/edit", data={**VOTE, "yes": "", "no": "", "roll_call": "A: yes\nB: no"})
+    editor.post(f"/editor/votes/{vote_id}/edit", data={**VOTE, "yes": "1", "no": "1", "roll_call": "A: yes\nB: no"})
     change = db.execute("SELECT max(id) FROM change_log WHERE table_name = 'vote' AND op = 'update'").fetchone()[0]
     response = editor.post(f"/editor/changes/{change}/revert", follow_redirects=True)
     assert "correct it with the vote form" in text(response)
@@ -612,3 +612,32 @@ def test_a_post_with_no_decision_is_refused_with_a_message(as_role, db, submissi
     response = as_role("editor").post(f"/editor/submissions/{submission}", data={})
     assert "Choose Approve or Reject." in text(response)
     assert db.execute("SELECT state FROM submission WHERE id = ?", [submission]).fetchone()[0] == "pending"
+
+
+def test_the_review_shows_the_new_facts_in_words(as_role, durham_id):
+    organizer, editor = as_role("organizer"), as_role("editor")
+    cited = organizer.post(
+        f"/editor/motion/{durham_id}/sources/new",
+        data={
+            "field": "petition_signatures",
+            "source_title": "Petition passes 1,400",
+            "source_headline": "y",
+            "source_note": "1,400 signatures",
+        },
+    )
+    page = text(editor.get(cited.headers["Location"]))
+    assert "(the title is its headline); it says: 1,400 signatures; it supports: Petition signatures" in page
+    edit = organizer.get(f"/editor/motions/{durham_id}/edit")
+    assert edit.status_code == 200
+    changed = organizer.post(
+        f"/editor/motions/{durham_id}/edit",
+        data={
+            "city_id": "1",
+            "title": "Statement by the Durham City Council on International Police Exchanges",
+            "kind": "statement",
+            "aim": "keep",
+            "body": "City Council",
+        },
+    )
+    page = text(editor.get(changed.headers["Location"]))
+    assert "Aim End or restrict exchanges Keep or endorse exchanges" in page

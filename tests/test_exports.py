@@ -63,8 +63,9 @@ def test_votes_csv_has_a_row_per_member_where_the_roll_call_is_known(client, db,
     assert [(r["date"], r["yes"], r["no"], r["member_name"], r["member_option"]) for r in rows] == [
         ("2018-04-16", "6", "0", "Javiera Caballero", "yes"),
         *(("2018-04-16", "6", "0", name, option) for name, option in durham),
-        ("2018-05-01", "1", "1", "Ana", "no"),
-        ("2018-05-01", "1", "1", "Bo", "yes"),
+        # Two members named on a seven-seat council, counts not given: the counts stay unknown.
+        ("2018-05-01", "", "", "Ana", "no"),
+        ("2018-05-01", "", "", "Bo", "yes"),
         ("2018-05-02", "4", "3", "", ""),
     ]
 
@@ -137,7 +138,7 @@ def test_the_atom_feed_lists_recent_actions(client, durham_id):
     entries = feed.findall(f"{ATOM}entry")
     # Newest first: the two later events, then the vote and the work session.
     labels = [e.find(f"{ATOM}title").text.rsplit(": ", 1)[1] for e in entries]
-    assert labels == ["Other event"] * 2 + ["Passed", "Introduced"]
+    assert labels == ["Other event"] * 2 + ["Passed (ended or restricted exchanges)", "Introduced"]
     assert [e.find(f"{ATOM}published").text[:10] for e in entries] == [
         "2019-03-19",
         "2019-01-08",
@@ -146,7 +147,8 @@ def test_the_atom_feed_lists_recent_actions(client, durham_id):
     ]
     passed = entries[2]
     assert passed.find(f"{ATOM}title").text == (
-        "Durham, NC: Statement by the Durham City Council on International Police Exchanges: Passed"
+        "Durham, NC: Statement by the Durham City Council on International Police Exchanges: "
+        "Passed (ended or restricted exchanges)"
     )
     assert passed.find(f"{ATOM}summary").text.startswith("2018-04-16: After a long public-comment period")
     assert {e.find(f"{ATOM}link").get("href") for e in entries} == {f"http://localhost/motions/{durham_id}"}
@@ -226,3 +228,10 @@ def test_the_geojson_is_cacheable(client):
     first = client.get("/exports/cities.geojson")
     assert "max-age" in first.headers["Cache-Control"] and first.headers["ETag"]
     assert client.get("/exports/cities.geojson", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+
+
+def test_a_decision_that_kept_exchanges_says_so_in_the_feed(client, db, durham_id):
+    records.update_motion(db, durham_id, {"aim": "keep"})
+    titles = [e.find(f"{ATOM}title").text for e in parse_atom(client.get("/feed.atom")).findall(f"{ATOM}entry")]
+    assert any(t.endswith(": Passed (kept or endorsed exchanges)") for t in titles)
+    assert not any("ended or restricted" in t for t in titles)

@@ -33,11 +33,17 @@ VOTE = {"date": "2018-04-16", "result": "pass", "yes": "6", "no": "0"}
         ({}, {"yes": 6, "no": 0, "abstain": None}),
         ({"yes": "", "no": ""}, {"yes": None, "no": None}),
         ({"yes": " 4 ", "no": "3"}, {"yes": 4, "no": 3}),
+        # One member named for each of Durham's seven seats: the whole council, so blank counts are filled.
+        (
+            {"yes": "", "no": "", "roll_call": "Ana: yes\nBen: YES\n\nCy: no\nDi: absent\nEd: yes\nFlo: no\nGus: yes"},
+            {"yes": 4, "no": 2, "absent": 1, "abstain": 0, "excused": 0},
+        ),
+        # Fewer members than seats: what the roll call does not say stays unknown.
         (
             {"yes": "", "no": "", "roll_call": "Ana: yes\nBen: YES\n\nCy: no\nDi: absent"},
-            {"yes": 2, "no": 1, "absent": 1, "abstain": 0, "excused": 0},
+            {"yes": None, "no": None, "absent": None, "abstain": None, "excused": None},
         ),
-        ({"yes": "2", "no": "", "roll_call": "Ana: yes\nBen: yes"}, {"yes": 2, "no": 0}),
+        ({"yes": "2", "no": "", "roll_call": "Ana: yes\nBen: yes"}, {"yes": 2, "no": None}),
         # A partial roll call names fewer members than the counts: the counts stand, blank ones stay unknown.
         ({"roll_call": "Ana: yes"}, {"yes": 6, "no": 0, "abstain": None, "absent": None}),
         (

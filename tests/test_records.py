@@ -64,11 +64,22 @@ def test_an_action_writes_one_log_row_for_itself_and_one_for_the_motion_it_chang
     assert (json.loads(before)["status"], json.loads(after)["status"]) == ("campaign", "introduced")
 
 
-def test_a_vote_with_a_roll_call_fills_its_counts_from_the_tally(db, motion_id):
-    members = [("Ana", "yes"), ("Ben", "yes"), ("Cy", "no"), ("Di", "absent")]
+def test_a_roll_call_naming_every_seat_fills_its_counts_from_the_tally(db, motion_id):
+    # Durham has seven seats: a roll call of seven members is the whole council.
+    members = [("Ana", "yes"), ("Ben", "yes"), ("Cy", "no"), ("Di", "absent"), ("Ed", "yes"), ("Flo", "yes")]
+    members.append(("Gus", "excused"))
     vote_id = records.add_vote(db, motion_id, {"date": "2020-03-01", "result": "pass"}, members)
     row = db.execute("SELECT yes, no, abstain, absent, excused FROM vote WHERE id = ?", [vote_id]).fetchone()
-    assert row == (2, 1, 0, 1, 0)
+    assert row == (4, 1, 0, 1, 1)
+
+
+def test_a_roll_call_naming_only_some_seats_leaves_blank_counts_unknown(db, motion_id):
+    members = [("Ana", "yes"), ("Ben", "yes")]
+    vote_id = records.add_vote(db, motion_id, {"date": "2020-03-01", "result": "pass"}, members)
+    row = db.execute("SELECT yes, no, abstain, absent, excused FROM vote WHERE id = ?", [vote_id]).fetchone()
+    assert row == (None, None, None, None, None)
+    vote = next(v for v in queries.get_motion(db, motion_id)["votes"] if v["id"] == vote_id)
+    assert vote["partial"]
 
 
 def test_a_roll_call_that_contradicts_the_counts_is_refused_and_nothing_is_written(db, motion_id):

@@ -134,3 +134,9 @@ def test_results_are_ranked_title_matches_first(db, durham_id):
         },
     )
     assert [r["id"] for r in queries.search(db, "statement")] == [durham_id, other]
+
+
+def test_results_show_each_measures_aim_beside_its_status(client, db, durham_id):
+    records.update_motion(db, durham_id, {"aim": "keep"})
+    html = client.get("/search?q=Durham").get_data(as_text=True)
+    assert 'class="aim aim-keep">Keep or endorse exchanges</span>' in html

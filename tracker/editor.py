@@ -337,11 +337,13 @@ def describe(db, found):
     """Return a readable account of a submission: its title and (field, current, proposed) rows."""
     payload = json.loads(found["payload"])
     op, kind, values = payload["op"], found["kind"], payload.get("values", {})
-    labels = {}
+    labels, choices = {}, {}
     form_class = FORMS.get(kind)
     if form_class is not None:
         form = form_class(meta={"csrf": False}, formdata=None, context=form_context_for_labels(kind))
         labels = {field.name: field.label.text for field in form}
+        # Coded values (an aim, a kind, a status) read as the labels the form offers.
+        choices = {f.name: dict(f.choices) for f in form if isinstance(getattr(f, "choices", None), dict)}
     current = queries.row_of(db, kind, found["target_id"]) if op == "update" else None
     diff = []
     # In the order the form shows the fields, then any others.
@@ -350,7 +352,14 @@ def describe(db, found):
         proposed = values[name]
         before = current.get(name) if current else None
         if current is None or before != proposed:
-            diff.append((labels.get(name, name.replace("_", " ").capitalize()), before, proposed))
+            shown = choices.get(name, {})
+            diff.append(
+                (
+                    labels.get(name, name.replace("_", " ").capitalize()),
+                    shown.get(before, before),
+                    shown.get(proposed, proposed),
+                )
+            )
     if "members" in payload:
         old = queries.vote_members(db, found["target_id"]) if current else []
         new = [tuple(m) for m in payload["members"]]
@@ -365,7 +374,13 @@ def describe(db, found):
     source = payload.get("source")
     if source:
         text = ", ".join(str(source[k]) for k in ("title", "publisher", "published_on", "url") if source.get(k))
-        diff.append(("New source", None, text + (f" ({source['note']})" if source.get("note") else "")))
+        text += " (the title is its headline)" if source.get("headline") else " (the title is a description)"
+        if source.get("note"):
+            text += f"; it says: {source['note']}"
+        if source.get("field"):
+            supported = forms.CITABLE_FIELDS.get(found["target_table"], {}).get(source["field"], source["field"])
+            text += f"; it supports: {supported}"
+        diff.append(("New source", None, text))
     parent = None
     if found["target_table"] in ("motion", "hearing") and found["target_id"] is not None:
         motion_id = records.motion_of(db, found["target_table"], found["target_id"])

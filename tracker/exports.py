@@ -349,6 +349,9 @@ def atom_feed(base, feed_url, title, entries, updated):
         url = f"{base}/motions/{row['motion_id']}"
         entry.id(f"{url}#action-{row['id']}")
         label = status_rules.label(row["classification"])
+        if row["classification"] in status_rules.DECISIONS:
+            # A decision says what it meant: "Passed (kept or endorsed exchanges)" is never read as a ban.
+            label += f" ({status_rules.outcome(row['classification'], row['aim']).lower()})"
         entry.title(xml_text(f"{row['city_name']}, {row['city_state']}: {row['title']}: {label}"))
         entry.link(href=url)
         entry.updated(as_datetime(row["updated_at"]))

@@ -434,7 +434,7 @@ class VoteForm(TrackerForm, SourceFields):
         [Optional(), Length(max=10000)],
         description="Optional. One member per line, as “Name: yes”, “Name: no”, “Name: abstain”, “Name: absent”, "
         "“Name: excused”, or “Name: not recorded” for a member whose vote no source gives. A partial roll call may "
-        "name only some members. Blank counts are filled from a complete one.",
+        "name only some members. Blank counts are filled only from one that names every seat.",
     )
     action_id = SelectField(
         "Decides the action",

@@ -234,10 +234,11 @@ def get_motion(db, motion_id, include_unpublished=False, private_names=False):
     def roll_call(vote):
         """Return a vote's roll call and whether it names only some of the members."""
         listed = [(m["member_name"], m["option"]) for m in members.get(vote["id"], [])]
-        checked = status_rules.check_roll_call(vote, listed)
+        checked = status_rules.check_roll_call(vote, listed, seats)
         return [{"name": n, "option": o} for n, o in listed], checked.partial
 
     derived = status_rules.derive(actions)
+    seats = motion["city_council_seats"]
     motion.update(
         city={
             "slug": motion.pop("city_slug"),

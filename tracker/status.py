@@ -309,8 +309,8 @@ def check_roll_call(counts, members, seats=None):
 
     A roll call never contradicts the counts: no option names more members than its count, and where members
     are listed as not recorded (the roll call names the whole body), they are enough to cover every counted vote
-    the others leave unexplained. A complete roll call (no member not recorded, every given count equal to its
-    tally) fills blank counts; a partial one leaves them unknown.
+    the others leave unexplained. Only a complete roll call (one member named for each seat, none of them not
+    recorded) fills blank counts; a partial one leaves them unknown, never guessed.
     """
     named = Counter(option for _name, option in members)
     unknown = named[NOT_RECORDED]
@@ -331,6 +331,6 @@ def check_roll_call(counts, members, seats=None):
     least = sum(max(counts.get(o) or 0, named[o]) for o in VOTE_OPTIONS)
     if seats is not None and least > seats and len(members) <= seats:
         problems.append(f"The counts and the roll call together count {least} members, more than the {seats} seats.")
-    complete = not unknown and all(counts.get(o) in (None, named[o]) for o in VOTE_OPTIONS)
+    complete = not unknown and seats is not None and len(members) == seats and not problems
     filled = {o: (named[o] if complete and counts.get(o) is None else counts.get(o)) for o in VOTE_OPTIONS}
     return RollCall(filled, bool(members) and not complete, tuple(problems))
