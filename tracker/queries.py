@@ -715,11 +715,9 @@ def hearing_id(db, motion_id, date, body):
     return _first(db, "SELECT id FROM hearing WHERE motion_id = ? AND date = ? AND body = ?", [motion_id, date, body])
 
 
-def changes_since(db, change_id):
-    """Count change_log rows after an id, as (table, op, count)."""
-    return db.execute(
-        "SELECT table_name, op, count(*) FROM change_log WHERE id > ? GROUP BY table_name, op", [change_id]
-    ).fetchall()
+def changed_rows_since(db, change_id):
+    """Return the rows changed after a change_log id, as (table, row id, op), in order."""
+    return db.execute("SELECT table_name, row_id, op FROM change_log WHERE id > ? ORDER BY id", [change_id]).fetchall()
 
 
 def latest_change_id(db):
