@@ -641,3 +641,36 @@ def test_the_review_shows_the_new_facts_in_words(as_role, durham_id):
     )
     page = text(editor.get(changed.headers["Location"]))
     assert "Aim End or restrict exchanges Keep or endorse exchanges" in page
+
+
+def test_the_queue_flows_from_one_pending_submission_to_the_next(as_role, db, durham_id):
+    organizer, editor = as_role("organizer"), as_role("editor")
+    sent = []
+    for day in ("2019-05-01", "2019-05-02"):
+        response = organizer.post(
+            f"/editor/motions/{durham_id}/actions/new",
+            data={"date": day, "classification": "event", "description": f"Report of {day}.", "source_title": "x"},
+        )
+        sent.append(int(response.headers["Location"].rsplit("/", 1)[1]))
+    first = editor.post(f"/editor/submissions/{sent[0]}", data={"decision": "approve"})
+    assert first.headers["Location"] == f"/editor/submissions/{sent[1]}"
+    last = editor.post(f"/editor/submissions/{sent[1]}", data={"decision": "reject", "reason": "Duplicate."})
+    assert last.headers["Location"] == "/editor/submissions?state=pending"
+    queue = text(editor.get(last.headers["Location"]))
+    assert "No pending submissions are left." in queue and "No pending submissions." in queue
+    assert "No submissions yet" not in queue
+    # Approving twice through the page applies nothing more.
+    again = editor.post(f"/editor/submissions/{sent[0]}", data={"decision": "approve"}, follow_redirects=True)
+    assert "already been reviewed" in text(again)
+    assert db.execute("SELECT count(*) FROM action WHERE description = 'Report of 2019-05-01.'").fetchone()[0] == 1
+
+
+def test_reject_does_not_look_like_approve(as_role, durham_id):
+    organizer, editor = as_role("organizer"), as_role("editor")
+    response = organizer.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={"date": "2019-05-01", "classification": "event", "description": "A report.", "source_title": "x"},
+    )
+    html = editor.get(response.headers["Location"]).get_data(as_text=True)
+    assert 'id="reject" name="reject" value="Reject" class="danger"' in html
+    assert 'id="approve" name="approve" value="Approve">' in html

@@ -421,15 +421,24 @@ def submission(submission_id):
         if form.validate_on_submit():
             try:
                 if form.decision.data == "approve":
-                    table, row_id = records.approve(db, submission_id, current_user.id)
+                    records.approve(db, submission_id, current_user.id)
                     flash("Approved and applied.", "success")
-                    return redirect(after_save_url(table, row_id))
-                records.reject(db, submission_id, current_user.id, form.reason.data)
-                flash("Rejected; the organizer will see your reason.", "success")
-                return redirect(url_for(".submissions", state="pending"))
+                else:
+                    records.reject(db, submission_id, current_user.id, form.reason.data)
+                    flash("Rejected; the organizer will see your reason.", "success")
+                return redirect(next_in_queue(db))
             except (records.RecordError, sqlite3.IntegrityError) as error:
                 form.form_errors.append(f"It could not be applied: {readable(error)} It is still pending.")
     return render_template("editor/submission.html", submission=found, form=form, **describe(db, found))
+
+
+def next_in_queue(db):
+    """Where a reviewer goes next: the next pending submission, or the queue saying none is left."""
+    pending = queries.submissions(db, state="pending", limit=1)
+    if pending:
+        return url_for(".submission", submission_id=pending[0]["id"])
+    flash("No pending submissions are left.", "success")
+    return url_for(".submissions", state="pending")
 
 
 def review_data(posted):
