@@ -674,3 +674,16 @@ def test_reject_does_not_look_like_approve(as_role, durham_id):
     html = editor.get(response.headers["Location"]).get_data(as_text=True)
     assert 'id="reject" name="reject" value="Reject" class="danger"' in html
     assert 'id="approve" name="approve" value="Approve">' in html
+
+
+def test_submissions_are_listed_by_what_they_are_about(as_role, durham_id):
+    organizer = as_role("organizer")
+    organizer.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={"date": "2019-05-01", "classification": "event", "description": "A report.", "source_title": "x"},
+    )
+    organizer.post("/editor/cities/new", data={"name": "Chapel Hill", "state": "NC", "council_seats": "9"})
+    mine = text(organizer.get("/editor/submissions"))
+    assert "New action on Statement by the Durham City Council on International Police Exchanges (Durham, NC)" in mine
+    assert "New place: Chapel Hill, NC" in mine
+    assert "#1: action" not in mine

@@ -1,5 +1,6 @@
 """Presentation helpers for templates: dates as people read them, status labels."""
 
+import json
 from datetime import date, datetime
 
 from markupsafe import Markup, escape
@@ -62,6 +63,19 @@ def highlight(marked):
     return Markup(text.replace(queries.MARK_START, "<mark>").replace(queries.MARK_END, "</mark>"))  # noqa: S704 - escaped above
 
 
+def submission_label(submission):
+    """Name a submission as a person would: 'New action on Statement … (Durham, NC)'."""
+    verb = {"create": "New", "update": "Change to", "cite": "New source for"}.get(
+        json.loads(submission["payload"]).get("op"), "Change to"
+    )
+    kind = "place" if submission["kind"] == "city" else submission["kind"]
+    if submission["target_id"] is None:  # something new: its own proposed name
+        return f"{verb} {kind}: {submission['target_label'] or 'untitled'}"
+    target = submission["target_label"] or "a record since removed"
+    # A motion, place or source is named itself; an action, vote, hearing or testimony by its motion.
+    return f"{verb} {kind}: {target}" if kind in ("motion", "place", "source") else f"{verb} {kind} on {target}"
+
+
 def init_app(app):
     """Register the filters and the status vocabulary with Jinja."""
     app.jinja_env.filters.update(
@@ -71,6 +85,7 @@ def init_app(app):
         duration=duration,
         thousands=thousands,
         status_label=status_rules.label,
+        submission_label=submission_label,
         aim_label=lambda code: status_rules.AIMS[code].label,
         option_label=status_rules.option_label,
         kind_label=lambda code: status_rules.MOTION_KINDS[code].label,

@@ -447,7 +447,30 @@ def stale_motions(db, before):
 
 
 SUBMISSIONS = """
-SELECT submission.*, author.email AS author_email, reviewer.email AS reviewer_email
+SELECT submission.*, author.email AS author_email, reviewer.email AS reviewer_email,
+       -- What the submission is about, named as a person would: the motion (and place) it touches, the place,
+       -- the source, or for something new, the name it proposes.
+       coalesce(
+           CASE WHEN submission.target_id IS NULL THEN
+               coalesce(json_extract(submission.payload, '$.values.title'),
+                        json_extract(submission.payload, '$.values.name') || ', '
+                        || json_extract(submission.payload, '$.values.state'))
+           END,
+           (SELECT motion.title || ' (' || city.name || ', ' || city.state || ')'
+            FROM motion JOIN city ON city.id = motion.city_id
+            WHERE motion.id = CASE submission.target_table
+                WHEN 'motion' THEN submission.target_id
+                WHEN 'hearing' THEN (SELECT motion_id FROM hearing WHERE id = submission.target_id)
+                WHEN 'action' THEN (SELECT motion_id FROM action WHERE id = submission.target_id)
+                WHEN 'vote' THEN (SELECT motion_id FROM vote WHERE id = submission.target_id)
+                WHEN 'testimony' THEN (SELECT hearing.motion_id FROM testimony
+                                       JOIN hearing ON hearing.id = testimony.hearing_id
+                                       WHERE testimony.id = submission.target_id)
+            END),
+           (SELECT name || ', ' || state FROM city
+            WHERE submission.target_table = 'city' AND id = submission.target_id),
+           (SELECT title FROM source WHERE submission.target_table = 'source' AND id = submission.target_id)
+       ) AS target_label
 FROM submission
 JOIN user AS author ON author.id = submission.user_id
 LEFT JOIN user AS reviewer ON reviewer.id = submission.reviewer_id
