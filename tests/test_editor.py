@@ -687,3 +687,16 @@ def test_submissions_are_listed_by_what_they_are_about(as_role, durham_id):
     assert "New action on Statement by the Durham City Council on International Police Exchanges (Durham, NC)" in mine
     assert "New place: Chapel Hill, NC" in mine
     assert "#1: action" not in mine
+
+
+def test_a_new_motion_under_review_names_its_place_and_says_when_it_goes_public(as_role):
+    organizer, editor = as_role("organizer"), as_role("editor")
+    assert "Published" not in text(organizer.get("/editor/motions/new"))  # not the organizer's to choose
+    response = organizer.post(
+        "/editor/motions/new",
+        data={"city_id": "1", "title": "A new resolution", "kind": "resolution", "aim": "keep", "body": "City Council"},
+    )
+    page = text(editor.get(response.headers["Location"]))
+    assert "Place Durham, NC" in page and "City 1" not in page
+    assert "Aim Keep or endorse exchanges" in page
+    assert "Published (visible to the public) Yes, once approved" in page

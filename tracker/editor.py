@@ -371,6 +371,8 @@ def describe(db, found):
                     "; ".join(f"{n}: {o}" for n, o in new) or None,
                 )
             )
+    if kind == "motion" and op == "create" and "published" not in values:
+        diff.append(("Published (visible to the public)", None, "Yes, once approved"))
     source = payload.get("source")
     if source:
         text = ", ".join(str(source[k]) for k in ("title", "publisher", "published_on", "url") if source.get(k))
@@ -390,10 +392,12 @@ def describe(db, found):
 
 
 def form_context_for_labels(kind):
-    """Return a context good enough to build a form only to read its labels."""
+    """Return a context good enough to build a form only to read its labels and name its choices (places)."""
     if kind == "citation":
         return {"fields": {}}
-    return {"cities": [], "actions": []} if kind in ("motion", "vote") else {}
+    if kind == "motion":
+        return {"cities": queries.city_choices(get_db()), "can_publish": True}
+    return {"actions": []} if kind == "vote" else {}
 
 
 @bp.get("/submissions")

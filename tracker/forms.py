@@ -354,9 +354,12 @@ class MotionForm(TrackerForm, SourceFields):
     submit = SubmitField("Save motion")
 
     def __init__(self, *args, **kwargs):
-        """Offer the cities given in the context."""
+        """Offer the cities given in the context; only those who may publish see the Published box."""
         super().__init__(*args, **kwargs)
         self.city_id.choices = dict(self.context.get("cities", []))
+        if not self.context.get("can_publish", True):
+            # An organizer's motion is published when an editor approves it: a box they tick would mean nothing.
+            del self.published
 
     def validate_title(self, field):
         """Titles are unique within a city."""
@@ -368,7 +371,7 @@ class MotionForm(TrackerForm, SourceFields):
         """Return the motion's values and its optional source."""
         names = ["city_id", "title", "kind", "aim", "body", "identifier", "summary", "excerpt", "scope_note"]
         names += ["campaign", "petition_signatures"]
-        if self.context.get("can_publish"):
+        if "published" in self:
             names.append("published")
         return {"values": self.values(*names), "source": self.source()}
 
