@@ -11,7 +11,7 @@ from tracker import records
 from .conftest import log_in, make_app
 from .test_public import text
 
-VOTE = {"date": "2018-04-16", "result": "pass", "yes": "6", "no": "0"}
+VOTE = {"date": "2018-05-16", "result": "pass", "yes": "6", "no": "0"}
 
 
 def ids(db, durham_id):
@@ -153,7 +153,9 @@ def test_organizers_cannot_approve_revert_or_manage_accounts(as_role, route_para
 
 
 def test_an_over_seat_vote_from_an_organizer_is_refused_naming_the_limit(as_role, db, durham_id):
-    response = as_role("organizer").post(f"/editor/motions/{durham_id}/votes/new", data={**VOTE, "yes": "6", "no": "3"})
+    response = as_role("organizer").post(
+        f"/editor/motions/{durham_id}/votes/new", data={**VOTE, "yes": "6", "no": "3", "no_source": "y"}
+    )
     assert response.status_code == 200
     assert "Durham has 7 council seats; these counts add up to 9." in text(response)
     assert 'value="3"' in response.get_data(as_text=True)  # what was typed is kept
@@ -200,7 +202,7 @@ def test_a_rejection_needs_a_reason_which_the_organizer_sees(as_role, client, du
     organizer, editor = as_role("organizer"), as_role("editor")
     response = organizer.post(
         f"/editor/motions/{durham_id}/actions/new",
-        data={"date": "2018-04-20", "classification": "vetoed", "description": "Vetoed."},
+        data={"date": "2018-04-20", "classification": "vetoed", "description": "Vetoed.", "no_source": "y"},
     )
     submission = int(response.headers["Location"].rsplit("/", 1)[1])
     refused = editor.post(f"/editor/submissions/{submission}", data={"decision": "reject", "reason": ""})
@@ -694,9 +696,58 @@ def test_a_new_motion_under_review_names_its_place_and_says_when_it_goes_public(
     assert "Published" not in text(organizer.get("/editor/motions/new"))  # not the organizer's to choose
     response = organizer.post(
         "/editor/motions/new",
-        data={"city_id": "1", "title": "A new resolution", "kind": "resolution", "aim": "keep", "body": "City Council"},
+        data={
+            "city_id": "1",
+            "title": "A new resolution",
+            "kind": "resolution",
+            "aim": "keep",
+            "body": "City Council",
+            "no_source": "y",
+        },
     )
     page = text(editor.get(response.headers["Location"]))
     assert "Place Durham, NC" in page and "City 1" not in page
     assert "Aim Keep or endorse exchanges" in page
     assert "Published (visible to the public) Yes, once approved" in page
+
+
+def test_an_organizers_new_fact_needs_a_source_or_says_it_has_none(as_role, db, durham_id):
+    organizer, editor = as_role("organizer"), as_role("editor")
+    data = {"date": "2019-05-01", "classification": "event", "description": "A report."}
+    refused = organizer.post(f"/editor/motions/{durham_id}/actions/new", data=data)
+    assert refused.status_code == 200
+    assert "Give the source for this, or tick “I have no source yet”." in text(refused)
+    assert db.execute("SELECT count(*) FROM submission").fetchone()[0] == 0
+    sent = organizer.post(f"/editor/motions/{durham_id}/actions/new", data={**data, "no_source": "y"})
+    review = editor.get(sent.headers["Location"])
+    assert "No source: the organizer said they have no source for this yet." in text(review)
+    assert 'class="notice no-source"' in review.get_data(as_text=True)
+    # With a source, nothing to say.
+    sourced = organizer.post(f"/editor/motions/{durham_id}/actions/new", data={**data, "source_title": "Minutes"})
+    assert "No source" not in text(editor.get(sourced.headers["Location"]))
+
+
+@pytest.mark.parametrize(
+    ("path", "data", "warning"),
+    [
+        (
+            "/editor/motions/{m}/actions/new",
+            {"date": "2018-04-16", "classification": "passed", "description": "Adopted again?"},
+            "This motion already has an action “Passed” on April 16, 2018.",
+        ),
+        (
+            "/editor/motions/{m}/votes/new",
+            {"date": "2018-04-16", "result": "pass", "yes": "6", "no": "0"},
+            "This motion already has a vote “passed 6–0” on April 16, 2018.",
+        ),
+    ],
+)
+def test_a_possible_duplicate_is_questioned_before_it_is_added(as_role, db, durham_id, path, data, warning):
+    editor = as_role("editor")
+    url = path.format(m=durham_id)
+    before = db.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    asked = editor.post(url, data=data)
+    assert asked.status_code == 200 and warning in text(asked)
+    assert "It is a separate" in text(asked)
+    assert db.execute("SELECT count(*) FROM change_log").fetchone()[0] == before
+    assert editor.post(url, data={**data, "separate": "y"}).status_code == 302

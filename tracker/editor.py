@@ -37,6 +37,22 @@ def visible_motion(motion_id):
 def form_context(kind, motion=None, row=None):
     """Return what a kind's form rules need from the database."""
     db = get_db()
+    context = guidance(db, kind, motion, row)
+    return {**context, **kind_context(db, kind, motion, row)}
+
+
+def guidance(db, kind, motion, row):
+    """What guides an organizer adding a fact: a source (or saying there is none) and a duplicate warning."""
+    context = {"source_required": not current_user.is_editor and row is None}
+    if row is None and motion is not None and kind == "action":
+        context["duplicate"] = lambda day, code: queries.duplicate_action(db, motion["id"], day, code)
+    if row is None and motion is not None and kind == "vote":
+        context["duplicate"] = lambda day, result: queries.duplicate_vote(db, motion["id"], day, result)
+    return context
+
+
+def kind_context(db, kind, motion=None, row=None):
+    """Return what one kind's form rules need from the database."""
     if kind == "city":
         return {
             "slug_taken": lambda slug: queries.slug_taken(db, slug, row["id"] if row else None),
@@ -78,6 +94,8 @@ def save(kind, op, target_id, form, title, back_url, submission_target=None):
     if form.validate_on_submit():
         db = get_db()
         payload = form.payload()
+        if "no_source" in form and form.no_source.data and not payload.get("source"):
+            payload["no_source"] = True  # the editor sees it highlighted in the review
         try:
             if current_user.is_editor:
                 table, row_id = records.apply(db, kind, op, target_id, payload, current_user.id)
@@ -255,7 +273,7 @@ def new_testimony(hearing_id):
     if hearing is None:
         abort(404)
     motion_row = visible_motion(hearing["motion_id"])
-    form = forms.TestimonyForm()
+    form = forms.TestimonyForm(context=form_context("testimony", motion=motion_row))
     return save(
         "testimony",
         "create",
@@ -371,6 +389,8 @@ def describe(db, found):
                     "; ".join(f"{n}: {o}" for n, o in new) or None,
                 )
             )
+    if payload.get("no_source"):
+        diff.append(("Source", None, "None yet: the organizer said they have no source for this"))
     if kind == "motion" and op == "create" and "published" not in values:
         diff.append(("Published (visible to the public)", None, "Yes, once approved"))
     source = payload.get("source")
@@ -388,7 +408,7 @@ def describe(db, found):
         motion_id = records.motion_of(db, found["target_table"], found["target_id"])
         parent = queries.row_of(db, "motion", motion_id) if motion_id else None
     verb = {"create": "New", "update": "Change to", "cite": "New source for"}[op]
-    return {"title": f"{verb} {kind}", "diff": diff, "motion": parent, "op": op}
+    return {"title": f"{verb} {kind}", "diff": diff, "motion": parent, "op": op, "no_source": payload.get("no_source")}
 
 
 def form_context_for_labels(kind):

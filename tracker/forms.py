@@ -130,6 +130,9 @@ def strip(value):
 class TrackerForm(FlaskForm):
     """Base form: every string field is trimmed, and context (seats, choices) can be passed in."""
 
+    # Set when the form warns that the record it adds may already exist (see warn_duplicate).
+    duplicate_found = False
+
     class Meta:
         """Trim every string input."""
 
@@ -184,6 +187,15 @@ class SourceFields:
         [Optional(), Length(max=1000)],
         description="In a few words, e.g. “The council voted 6-0”.",
     )
+
+    no_source = BooleanField(
+        "I have no source yet", description="An editor will see that this fact has no source before approving it."
+    )
+
+    def validate_no_source(self, field):
+        """Where a source is required (an organizer's new fact), no source must be said out loud."""
+        if self.context.get("source_required") and not self.source_title.data and not field.data:
+            raise ValidationError("Give the source for this, or tick “I have no source yet”.")
 
     def validate_source_title(self, field):
         """A source given by any of its fields needs a title."""
@@ -357,7 +369,7 @@ class MotionForm(TrackerForm, SourceFields):
         """Offer the cities given in the context; only those who may publish see the Published box."""
         super().__init__(*args, **kwargs)
         self.city_id.choices = dict(self.context.get("cities", []))
-        if not self.context.get("can_publish", True):
+        if not self.context.get("can_publish"):
             # An organizer's motion is published when an editor approves it: a box they tick would mean nothing.
             del self.published
 
@@ -376,6 +388,24 @@ class MotionForm(TrackerForm, SourceFields):
         return {"values": self.values(*names), "source": self.source()}
 
 
+def warn_duplicate(form, what, noun):
+    """Ask before adding a second action or vote of the same date and classification or result; True if asked.
+
+    context 'duplicate' (date, what) -> label of the one already recorded, or None. Ticking form.separate says
+    the new one is not the same.
+    """
+    found = form.context.get("duplicate") and form.context["duplicate"](form.date.data.isoformat(), what)
+    if not found or form.separate.data:
+        return False
+    form.duplicate_found = True
+    form.date.errors.append(
+        f"This motion already has {'an' if noun == 'action' else 'a'} {noun} “{found}” on "
+        f"{long_date(form.date.data)}. If this is a different "
+        f"{noun}, tick “It is a separate {noun}” and save again; if it is the same, there is nothing to add."
+    )
+    return True
+
+
 class ActionForm(TrackerForm, SourceFields):
     """A dated council action; its classification becomes the motion's status if it is the latest."""
 
@@ -388,10 +418,16 @@ class ActionForm(TrackerForm, SourceFields):
     description = TextAreaField("Description", [DataRequired("Describe what happened."), Length(max=1000)])
     submit = SubmitField("Save action")
 
+    separate = BooleanField("It is a separate action from the one already recorded")
+
     def validate_date(self, field):
         """Only a scheduled vote may lie in the future."""
         if field.data and field.data > date.today() and self.classification.data != "scheduled":
             raise ValidationError("Only a scheduled vote can be dated in the future.")
+
+    def validate(self, extra_validators=None):
+        """Check the fields, then warn about an action the motion already has (same date and classification)."""
+        return super().validate(extra_validators) and not warn_duplicate(self, self.classification.data, "action")
 
     def payload(self):
         """Return the action's values and its optional source."""
@@ -439,6 +475,7 @@ class VoteForm(TrackerForm, SourceFields):
         "“Name: excused”, or “Name: not recorded” for a member whose vote no source gives. A partial roll call may "
         "name only some members. Blank counts are filled only from one that names every seat.",
     )
+    separate = BooleanField("It is a separate vote from the one already recorded")
     action_id = SelectField(
         "Decides the action",
         coerce=lambda v: int(v) if v not in (None, "", "None") else None,
@@ -480,7 +517,7 @@ class VoteForm(TrackerForm, SourceFields):
         if seats is not None and total > seats:
             self.form_errors.append(f"{city} has {seats} council seats; these counts add up to {total}.")
             return False
-        return True
+        return not warn_duplicate(self, self.result.data, "vote")
 
     def payload(self):
         """Return the vote's values, roll call and optional source."""

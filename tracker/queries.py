@@ -728,6 +728,24 @@ def vote_id(db, motion_id, date, result):
     )
 
 
+def duplicate_action(db, motion_id, day, classification):
+    """Return the label of a motion's action with this date and classification, or None."""
+    found = action_ids(db, motion_id, day, classification)
+    return status_rules.label(classification) if found else None
+
+
+def duplicate_vote(db, motion_id, day, result):
+    """Return how a motion's vote with this date and result reads ('passed 6-0'), or None."""
+    row = db.execute(
+        "SELECT result, yes, no FROM vote WHERE motion_id = ? AND date = ? AND result = ? ORDER BY id LIMIT 1",
+        [motion_id, day, result],
+    ).fetchone()
+    if row is None:
+        return None
+    counts = f" {row[1]}–{row[2]}" if row[1] is not None and row[2] is not None else ""
+    return ("passed" if row[0] == "pass" else "failed") + counts
+
+
 def vote_of_action(db, action_id):
     """Return the id of the first vote that decided an action, or None."""
     return _first(db, "SELECT min(id) FROM vote WHERE action_id = ?", [action_id])
