@@ -1,6 +1,11 @@
 """The JSON API: every response checked against the OpenAPI document, filters, pagination, privacy, caching."""
 
+import difflib
+import json
+import os
 import re
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -243,3 +248,63 @@ def test_a_change_to_the_city_is_not_hidden_behind_a_304(client, db, durham_id):
     records.update_city(db, city_id, {"council_seats": 8})
     again = client.get(f"/api/v1/motions/{durham_id}", headers={"If-Modified-Since": first.headers["Last-Modified"]})
     assert again.status_code == 200 and again.json["city"]["council_seats"] == 8
+
+
+def test_q_lists_the_best_match_first_even_when_it_is_the_newest(client, db, durham_id):
+    from .test_search import older_and_better
+
+    city_id = db.execute("SELECT city_id FROM motion WHERE id = ?", [durham_id]).fetchone()[0]
+    older, newer = older_and_better(db, city_id)
+    assert older < newer
+    body = check(client.get("/api/v1/motions?q=zephyr"), "MotionPage")
+    assert [m["id"] for m in body["data"]] == [newer, older]
+    # Pages follow the same order.
+    first = check(client.get("/api/v1/motions?q=zephyr&per_page=1"), "MotionPage")
+    second = check(client.get("/api/v1/motions?q=zephyr&per_page=1&page=2"), "MotionPage")
+    assert [m["id"] for m in first["data"] + second["data"]] == [newer, older]
+
+
+def test_the_last_page_has_no_next_link_when_the_total_is_a_multiple_of_per_page(client, db):
+    city_id = db.execute("SELECT id FROM city").fetchone()[0]
+    for i in range(3):
+        records.create_motion(db, {"city_id": city_id, "kind": "resolution", "title": f"Motion {i}", "published": 1})
+    first = client.get("/api/v1/motions?per_page=2")
+    body = check(first, "MotionPage")
+    assert (body["total"], len(body["data"])) == (4, 2)
+    assert body["next"] == "http://localhost/api/v1/motions?page=2&per_page=2" and body["prev"] is None
+    assert 'rel="next"' in first.headers["Link"]
+    last = client.get("/api/v1/motions?per_page=2&page=2")
+    body = check(last, "MotionPage")
+    assert (body["total"], len(body["data"])) == (4, 2)
+    assert body["next"] is None
+    assert body["prev"] == "http://localhost/api/v1/motions?page=1&per_page=2"
+    assert 'rel="next"' not in last.headers["Link"]
+
+
+SNAPSHOT = Path(__file__).with_name("openapi.snapshot.json")
+
+
+def normalised_openapi(client):
+    """The OpenAPI document as served, its server URL reduced to its path, as stable text."""
+    document = client.get("/api/v1/openapi.json").json
+    document["servers"] = [{**server, "url": urlsplit(server["url"]).path} for server in document["servers"]]
+    return json.dumps(document, sort_keys=True, indent=1) + "\n"
+
+
+def test_the_api_contract_matches_its_checked_in_snapshot(client):
+    served = normalised_openapi(client)
+    if os.environ.get("TRACKER_UPDATE_SNAPSHOT") == "1":
+        SNAPSHOT.write_text(served, encoding="utf-8")
+    recorded = SNAPSHOT.read_text(encoding="utf-8")
+    if served != recorded:
+        diff = "".join(
+            list(difflib.unified_diff(recorded.splitlines(True), served.splitlines(True), "snapshot", "served"))[:60]
+        )
+        pytest.fail(
+            "The OpenAPI document served at /api/v1/openapi.json differs from tests/openapi.snapshot.json: the API "
+            "contract changed. A renamed or removed field, parameter or path breaks every client; if the change is "
+            "deliberate (and compatible, or the API version is raised), refresh the snapshot with "
+            "TRACKER_UPDATE_SNAPSHOT=1 .venv/bin/python -m pytest tests/test_api.py -k snapshot "
+            "and commit the new file with the change.\n" + diff,
+            pytrace=False,
+        )

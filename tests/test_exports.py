@@ -235,3 +235,25 @@ def test_a_decision_that_kept_exchanges_says_so_in_the_feed(client, db, durham_i
     titles = [e.find(f"{ATOM}title").text for e in parse_atom(client.get("/feed.atom")).findall(f"{ATOM}entry")]
     assert any(t.endswith(": Passed (kept or endorsed exchanges)") for t in titles)
     assert not any("ended or restricted" in t for t in titles)
+
+
+def test_a_places_feed_holds_only_that_places_actions(client, db, durham_id):
+    city_id = records.create_city(
+        db, {"slug": "carrboro-nc", "name": "Carrboro", "state": "NC", "lat": 35.9, "lon": -79.1, "council_seats": 7}
+    )
+    other = records.create_motion(
+        db, {"city_id": city_id, "kind": "resolution", "title": "Carrboro resolution", "published": 1}
+    )
+    for day, code in (("2019-02-04", "introduced"), ("2019-04-01", "passed")):
+        records.add_action(db, other, {"date": day, "classification": code, "description": f"Carrboro {code}."})
+
+    def links(path):
+        """The motion links of a feed's entries."""
+        return [e.find(f"{ATOM}link").get("href") for e in parse_atom(client.get(path)).findall(f"{ATOM}entry")]
+
+    durham_url, other_url = f"http://localhost/motions/{durham_id}", f"http://localhost/motions/{other}"
+    assert links("/cities/durham-nc/feed.atom") == [durham_url] * 4
+    assert "Carrboro" not in client.get("/cities/durham-nc/feed.atom").get_data(as_text=True)
+    assert links("/cities/carrboro-nc/feed.atom") == [other_url] * 2
+    assert "Durham" not in client.get("/cities/carrboro-nc/feed.atom").get_data(as_text=True)
+    assert sorted(set(links("/feed.atom"))) == sorted({durham_url, other_url})

@@ -1,9 +1,11 @@
 """CSV import: validated with the forms' rules first, all-or-nothing, idempotent, and a true round trip."""
 
+import sqlite3
+
 import pytest
 
 from tracker import db as database
-from tracker import exports, geo, records
+from tracker import exports, geo, importer, records
 
 from .conftest import add_accounts, make_app
 from .test_public import text
@@ -419,3 +421,76 @@ def test_a_file_that_is_not_utf8_is_refused_with_advice(app, tmp_path):
     path.write_bytes(("\r\n".join([HEADER, good(1, summary="Résumé")]) + "\r\n").encode("latin-1"))
     result = run(app, str(path))
     assert result.exit_code == 1 and "not UTF-8 text" in result.output
+
+
+def all_counts(db):
+    """Row counts of every table of the database, the change log and the search index included."""
+    names = db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").fetchall()
+    return {name: db.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0] for (name,) in names}
+
+
+def fail_on_third_action_by_trigger(db, monkeypatch):
+    """A connection-only trigger refuses the third row's action: SQLite itself fails mid-file."""
+    db.execute(
+        "CREATE TEMP TRIGGER boom BEFORE INSERT ON action WHEN NEW.description = 'Boom.' "
+        "BEGIN SELECT RAISE(ABORT, 'boom'); END"
+    )
+
+
+def fail_on_second_citation_by_monkeypatch(db, monkeypatch):
+    """The second citation the import writes raises an IntegrityError, after other rows were written."""
+    real, calls = records.cite_source, []
+
+    def failing(*args, **kwargs):
+        """Write the first citation, refuse the next."""
+        calls.append(args)
+        if len(calls) > 1:
+            raise sqlite3.IntegrityError("UNIQUE constraint failed: citation.row_id")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(records, "cite_source", failing)
+
+
+@pytest.mark.parametrize("make_it_fail", [fail_on_third_action_by_trigger, fail_on_second_citation_by_monkeypatch])
+def test_an_import_that_fails_while_writing_changes_no_table(app, db, monkeypatch, make_it_fail):
+    csv_text = "\r\n".join(
+        [
+            HEADER,
+            good(1, source_url="https://example.org/a"),
+            good(2, vote_result="pass", yes="5", no="4", source_url="https://example.org/b"),
+            good(3, description="Boom.", source_url="https://example.org/c"),
+        ]
+    )
+    with app.test_request_context():
+        # Every row passes validation: the failure comes only once the writing has begun.
+        validated, errors = importer.validate(db, importer.read(csv_text)[1])
+        assert len(validated) == 3 and errors == []
+        before = all_counts(db)
+        make_it_fail(db, monkeypatch)
+        report = importer.run(db, csv_text)
+    assert len(report.errors) == 1 and report.errors[0].startswith("nothing was written: row ")
+    assert all_counts(db) == before
+    assert not db.conn.in_transaction
+
+
+def test_lowering_seats_below_a_recorded_vote_gives_the_forms_message(app, db, tmp_path):
+    # Durham's recorded vote counted six members (6-0); a file may not leave it fewer seats.
+    durham = {k: v for k, v in DURHAM_VOTE_ROW.items() if k not in ("date", "status", "description", "vote_result")}
+    before = all_counts(db)
+    result = run(app, write(tmp_path, line(**{**durham, "council_seats": "5"})))
+    assert result.exit_code == 1
+    assert (
+        "row 2, column council_seats: A vote recorded here counted 6 members, so the council has at least 6 seats."
+        in result.stderr
+    )
+    assert "vote counts exceed the council seats" not in result.output + result.stderr
+    assert all_counts(db) == before
+    # A later row of the file may not lower them either, when the first row left them as recorded.
+    result = run(
+        app, write(tmp_path, line(**{**durham, "council_seats": ""}), line(**{**durham, "council_seats": "4"}))
+    )
+    assert "row 3, column council_seats: A vote recorded here counted 6 members" in result.stderr
+    assert all_counts(db) == before
+    # As many seats as the vote counted is fine.
+    assert run(app, write(tmp_path, line(**{**durham, "council_seats": "6"}))).exit_code == 0
+    assert db.execute("SELECT council_seats FROM city WHERE slug = 'durham-nc'").fetchone()[0] == 6

@@ -283,3 +283,31 @@ def test_the_home_page_holds_the_map_without_other_hosts(client):
     for path in ("/vendor/leaflet/leaflet.js", "/vendor/leaflet/leaflet.css", "/static/map/us-states.geojson"):
         with client.get(path) as response:
             assert response.status_code == 200, path
+
+
+def test_the_motion_page_runs_as_many_queries_with_20_votes_and_hearings_as_with_1(app, client, db, durham_id):
+    # The seeded motion has one vote (with a roll call) and one hearing.
+    with counting_queries(app) as one:
+        assert client.get(f"/motions/{durham_id}").status_code == 200
+    for i in range(2, 21):
+        day = f"2018-05-{i:02}"
+        action_id = records.add_action(db, durham_id, {"date": day, "classification": "event", "description": "x"})
+        vote_id = records.add_vote(
+            db,
+            durham_id,
+            {"date": day, "result": "pass", "yes": 4, "no": 1, "action_id": action_id},
+            [(f"Member {i}", "yes"), (f"Other {i}", "no")],
+        )
+        hearing_id = records.add_hearing(db, durham_id, {"date": day, "body": "City Council", "speakers_total": 3})
+        records.add_testimony(
+            db, hearing_id, {"speaker_name": f"Speaker {i}", "publish_name": 1, "position": "support"}
+        )
+        for table, row_id in (("vote", vote_id), ("hearing", hearing_id)):
+            source = {"url": f"https://example.org/{table}/{i}", "title": f"Minutes {i}", "note": "Says so."}
+            records.cite_source(db, table, row_id, source)
+    with counting_queries(app) as twenty:
+        response = client.get(f"/motions/{durham_id}")
+    assert response.status_code == 200
+    page = text(response)
+    assert page.count("Vote of ") == 20 and "Speaker 20" in page and "Minutes 20" in page
+    assert len(twenty) == len(one), "the motion page's queries grow with its votes or hearings"

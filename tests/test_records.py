@@ -145,3 +145,78 @@ def test_columns_outside_the_allowed_list_are_refused(db, motion_id):
 def test_a_testimony_for_a_missing_hearing_is_refused(db):
     with pytest.raises(records.RecordError, match="no hearing"):
         records.add_testimony(db, 9999, {"position": "support"})
+
+
+def table_counts(db):
+    """Row counts of every table, the change log included."""
+    names = [
+        r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    ]
+    return {name: db.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0] for name in names}
+
+
+@pytest.fixture
+def submission_id(db, accounts, durham_id):
+    """An organizer's pending submission of a new action on the Durham motion."""
+    values = {"date": "2019-05-01", "classification": "event", "description": "Report of May 1."}
+    return records.submit(db, accounts["organizer"], "action", "create", "motion", durham_id, {"values": values})
+
+
+def test_a_submission_approved_twice_is_refused_the_second_time_and_applies_nothing(db, accounts, submission_id):
+    records.approve(db, submission_id, accounts["editor"])
+    after_first = table_counts(db)
+    with pytest.raises(records.RecordError, match="already been reviewed"):
+        records.approve(db, submission_id, accounts["editor"])
+    assert table_counts(db) == after_first
+    assert db.execute("SELECT count(*) FROM action WHERE description = 'Report of May 1.'").fetchone()[0] == 1
+
+
+def test_approving_twice_through_the_review_page_applies_nothing_the_second_time(as_role, db, submission_id):
+    editor = as_role("editor")
+    assert editor.post(f"/editor/submissions/{submission_id}", data={"decision": "approve"}).status_code == 302
+    after_first = table_counts(db)
+    again = editor.post(f"/editor/submissions/{submission_id}", data={"decision": "approve"})
+    assert again.status_code == 200
+    assert "already been reviewed" in again.get_data(as_text=True)
+    assert table_counts(db) == after_first
+    assert db.execute("SELECT count(*) FROM action WHERE description = 'Report of May 1.'").fetchone()[0] == 1
+
+
+def test_reverting_a_deletion_restores_the_row_with_its_id_and_values(db, motion_id):
+    action_id = records.add_action(
+        db, motion_id, {"date": "2020-01-10", "classification": "introduced", "description": "Introduced."}
+    )
+    before = records.fetch(db, "action", action_id)
+    records.delete(db, "action", action_id)
+    assert records.fetch(db, "action", action_id) is None
+    change_id = db.execute(
+        "SELECT id FROM change_log WHERE table_name = 'action' AND row_id = ? AND op = 'delete'", [action_id]
+    ).fetchone()[0]
+    records.revert(db, change_id)
+    assert records.fetch(db, "action", action_id) == before
+    assert db.execute("SELECT count(*) FROM action WHERE motion_id = ?", [motion_id]).fetchone()[0] == 1
+    assert stored_and_derived(db, motion_id) == ("introduced", "introduced")
+
+
+def test_reverting_an_added_vote_removes_its_roll_call(db, motion_id):
+    members = [("Ana", "yes"), ("Ben", "no"), ("Cy", "not_recorded")]
+    vote_id = records.add_vote(db, motion_id, {"date": "2020-03-01", "result": "pass", "yes": 2, "no": 1}, members)
+    assert db.execute("SELECT count(*) FROM vote_member WHERE vote_id = ?", [vote_id]).fetchone()[0] == 3
+    change_id = db.execute(
+        "SELECT id FROM change_log WHERE table_name = 'vote' AND row_id = ? AND op = 'insert'", [vote_id]
+    ).fetchone()[0]
+    records.revert(db, change_id)
+    assert records.fetch(db, "vote", vote_id) is None
+    assert db.execute("SELECT count(*) FROM vote_member WHERE vote_id = ?", [vote_id]).fetchone()[0] == 0
+
+
+def test_a_write_the_schema_refuses_is_said_in_words(db, motion_id):
+    with pytest.raises(sqlite3.IntegrityError) as refused_by_sqlite:
+        records.add_vote(db, motion_id, {"date": "2020-03-01", "result": "pass", "yes": 8}, [])
+    assert str(records.refused(refused_by_sqlite.value)) == (
+        "These counts add up to more than the seats on the deciding body."
+    )
+    url = db.execute("SELECT url FROM source WHERE url IS NOT NULL").fetchone()[0]
+    with pytest.raises(sqlite3.IntegrityError) as duplicate:
+        records.add_source(db, {"url": url, "title": "x", "publisher": None, "published_on": None})
+    assert str(records.refused(duplicate.value)) == "This would duplicate a record that already exists."

@@ -135,3 +135,32 @@ def test_the_schema_accepts_exactly_the_status_vocabulary(empty_db, motion_id):
             [motion_id, code],
         )
     assert empty_db.execute("SELECT count(*) FROM action").fetchone()[0] == len(status.CODES)
+
+
+def add_vote(db, motion_id, yes, no):
+    """Insert a vote straight into the table; return its id."""
+    return db.execute(
+        "INSERT INTO vote (motion_id, date, result, yes, no) VALUES (?, '2018-04-16', 'pass', ?, ?)",
+        [motion_id, yes, no],
+    ).lastrowid
+
+
+def test_a_council_cannot_shrink_below_a_recorded_vote(empty_db, motion_id):
+    add_vote(empty_db, motion_id, 3, 1)  # four members voted on a five-seat council
+    city_id = empty_db.execute("SELECT city_id FROM motion WHERE id = ?", [motion_id]).fetchone()[0]
+    with pytest.raises(sqlite3.IntegrityError, match="vote counts exceed the council seats"):
+        empty_db.execute("UPDATE city SET council_seats = 3 WHERE id = ?", [city_id])
+    assert empty_db.execute("SELECT council_seats FROM city WHERE id = ?", [city_id]).fetchone()[0] == 5
+    empty_db.execute("UPDATE city SET council_seats = 4 WHERE id = ?", [city_id])  # as many as voted: fine
+    assert empty_db.execute("SELECT council_seats FROM city WHERE id = ?", [city_id]).fetchone()[0] == 4
+
+
+def test_a_motion_cannot_move_to_a_council_too_small_for_its_votes(empty_db, motion_id):
+    add_vote(empty_db, motion_id, 3, 1)
+    small = insert_city(empty_db, slug="small-town-nc", name="Small Town", council_seats=3)
+    with pytest.raises(sqlite3.IntegrityError, match="vote counts exceed the council seats"):
+        empty_db.execute("UPDATE motion SET city_id = ? WHERE id = ?", [small, motion_id])
+    assert empty_db.execute("SELECT city_id FROM motion WHERE id = ?", [motion_id]).fetchone()[0] != small
+    big = insert_city(empty_db, slug="big-town-nc", name="Big Town", council_seats=4)
+    empty_db.execute("UPDATE motion SET city_id = ? WHERE id = ?", [big, motion_id])
+    assert empty_db.execute("SELECT city_id FROM motion WHERE id = ?", [motion_id]).fetchone()[0] == big

@@ -140,3 +140,35 @@ def test_results_show_each_measures_aim_beside_its_status(client, db, durham_id)
     records.update_motion(db, durham_id, {"aim": "keep"})
     html = client.get("/search?q=Durham").get_data(as_text=True)
     assert 'class="aim aim-keep">Keep or endorse exchanges</span>' in html
+
+
+def older_and_better(db, city_id):
+    """Two published motions: an older one naming 'zephyr' once in an action, a newer one with it in its title."""
+    older = records.create_motion(
+        db, {"city_id": city_id, "kind": "resolution", "published": 1, "title": "Budget resolution for 2019"}
+    )
+    records.add_action(
+        db,
+        older,
+        {"date": "2019-01-07", "classification": "introduced", "description": "Among many items, a zephyr was named."},
+    )
+    newer = records.create_motion(
+        db,
+        {
+            "city_id": city_id,
+            "kind": "resolution",
+            "published": 1,
+            "title": "Zephyr resolution",
+            "summary": "The zephyr resolution asks about the zephyr.",
+        },
+    )
+    return older, newer
+
+
+def test_the_best_match_comes_first_even_when_it_is_the_newest(client, db, durham_id):
+    city_id = db.execute("SELECT city_id FROM motion WHERE id = ?", [durham_id]).fetchone()[0]
+    older, newer = older_and_better(db, city_id)
+    assert older < newer
+    assert [r["id"] for r in queries.search(db, "zephyr")] == [newer, older]
+    html = client.get("/search?q=zephyr").get_data(as_text=True)
+    assert html.index(f'href="/motions/{newer}"') < html.index(f'href="/motions/{older}"')

@@ -101,3 +101,63 @@ def test_every_status_has_a_label_and_an_explanation():
         "withdrawn",
         "overridden",
     }
+
+
+def motion(motion_id, code, aim, decided_on=None):
+    """A place's motion as place_category reads it."""
+    return {"id": motion_id, "status": code, "aim": aim, "decided_on": decided_on}
+
+
+@pytest.mark.parametrize(
+    ("motions", "expected"),
+    [
+        ([], "none"),
+        # No decision yet: under way, whatever the measures aim at.
+        ([motion(1, "campaign", "restrict"), motion(2, "introduced", "keep")], "under_way"),
+        # The latest decision speaks for the place, even when an earlier one went further.
+        ([motion(1, "passed", "restrict", "2018-04-16"), motion(2, "failed", "restrict", "2019-06-01")], "stopped"),
+        ([motion(1, "failed", "restrict", "2019-06-01"), motion(2, "passed", "restrict", "2018-04-16")], "stopped"),
+        ([motion(1, "passed", "restrict", "2018-04-16"), motion(2, "passed", "keep", "2020-01-01")], "kept"),
+        ([motion(1, "passed", "keep", "2020-01-01"), motion(2, "passed", "restrict", "2018-04-16")], "kept"),
+        ([motion(1, "withdrawn", "review", "2021-01-01"), motion(2, "vetoed", "restrict", "2020-01-01")], "other"),
+        # A measure still under way does not outweigh a decision.
+        ([motion(1, "passed", "restrict", "2018-04-16"), motion(2, "introduced", "keep")], "restricted"),
+        # Two decisions on one day: the later recorded one.
+        ([motion(2, "passed", "keep", "2020-01-01"), motion(1, "failed", "restrict", "2020-01-01")], "kept"),
+    ],
+)
+def test_a_place_is_shown_by_its_latest_decision(motions, expected):
+    assert status.place_category(motions) == expected
+
+
+def test_list_cities_gives_each_place_the_category_of_its_latest_decision(db, durham_id):
+    from tracker import queries, records
+
+    def category(slug):
+        """The category list_cities gives the place."""
+        return next(c["category"] for c in queries.list_cities(db) if c["slug"] == slug)
+
+    def decided(city_id, title, aim, code, day):
+        """Add a published motion decided on a day; return its id."""
+        new = records.create_motion(
+            db, {"city_id": city_id, "kind": "resolution", "aim": aim, "title": title, "published": 1}
+        )
+        if code is not None:
+            records.add_action(db, new, {"date": day, "classification": code, "description": "Decided."})
+        return new
+
+    durham = db.execute("SELECT city_id FROM motion WHERE id = ?", [durham_id]).fetchone()[0]
+    assert category("durham-nc") == "restricted"  # passed 2018-04-16, to end exchanges
+    # A newer record of an older decision (2017) leaves the place as its 2018 decision shows it.
+    decided(durham, "An earlier endorsement", "keep", "passed", "2017-01-05")
+    assert category("durham-nc") == "restricted"
+    # A later decision, less advanced than passing, now speaks for the place.
+    decided(durham, "A later restriction", "restrict", "failed", "2019-06-03")
+    assert category("durham-nc") == "stopped"
+    # A place whose two measures are both undecided is under way.
+    town = records.create_city(
+        db, {"slug": "carrboro-nc", "name": "Carrboro", "state": "NC", "lat": 35.9, "lon": -79.1, "council_seats": 7}
+    )
+    decided(town, "A campaign", "restrict", None, None)
+    decided(town, "An introduced review", "review", "introduced", "2020-02-02")
+    assert category("carrboro-nc") == "under_way"

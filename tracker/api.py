@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, request
 
-from . import exports, geo, openapi, queries, records
+from . import exports, geo, openapi, queries
 from . import status as status_rules
 from .db import get_db
 from .errors import Refused
@@ -90,7 +90,7 @@ def motions():
         "status": choice("status", set(status_rules.CODES)),
         "state": choice("state", set(geo.states()), str.upper),
         "city": request.args.get("city", "").strip() or None,
-        "kind": choice("kind", set(records.MOTION_KINDS)),
+        "kind": choice("kind", set(status_rules.MOTION_KINDS)),
         "aim": choice("aim", set(status_rules.AIMS)),
         "q": request.args.get("q", "").strip() or None,
         "updated_since": iso_since("updated_since"),

@@ -10,6 +10,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 
 from . import forms, queries, records
+from . import status as status_rules
 from .db import get_db, transaction
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -24,9 +25,9 @@ hasher = PasswordHasher()
 # Verified against when the account does not exist, so that both answers take the same time.
 DUMMY_HASH = hasher.hash("no account has this password")
 
-ROLES = ("organizer", "editor", "admin")
-EDITORS = ("editor", "admin")
-ADMINS = ("admin",)
+ROLES = tuple(status_rules.ROLES)
+EDITORS = status_rules.EDITOR_ROLES
+ADMINS = status_rules.ADMIN_ROLES
 
 WINDOW = 15 * 60
 ACCOUNT_LIMIT = 10

@@ -113,13 +113,9 @@ def save(kind, op, target_id, form, title, back_url, submission_target=None):
 
 def readable(error):
     """Turn a refused write into a sentence for the person who tried it."""
-    text = str(error)
-    if "council seats" in text:
-        return "These counts add up to more than the council's seats."
-    if "UNIQUE" in text:
-        return "This would duplicate a record that already exists."
     if isinstance(error, sqlite3.IntegrityError):
-        return "This would break one of the record's rules, so nothing was saved."
+        error = records.refused(error)
+    text = str(error)
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
@@ -425,7 +421,7 @@ def form_context_for_labels(kind):
 def submissions():
     """Submissions: every one for editors, one's own for organizers."""
     db = get_db()
-    state = request.args.get("state") if request.args.get("state") in ("pending", "approved", "rejected") else None
+    state = request.args.get("state") if request.args.get("state") in status_rules.SUBMISSION_STATES else None
     user_id = None if current_user.is_editor else current_user.id
     return render_template("editor/submissions.html", submissions=queries.submissions(db, state, user_id), state=state)
 
@@ -484,7 +480,7 @@ def changes():
     """The change log, newest first, filtered by table, person, operation or row."""
     args = request.args
     table = args.get("table") if args.get("table") in records.COLUMNS else None
-    op = args.get("op") if args.get("op") in ("insert", "update", "delete") else None
+    op = args.get("op") if args.get("op") in status_rules.OPERATIONS else None
     user = args.get("user", "").strip() or None
     row = args.get("row", type=parse_row_id)
     before_id = args.get("before", type=parse_row_id)
@@ -497,6 +493,7 @@ def changes():
         tables=sorted(records.COLUMNS),
         filters={"table": table, "user": user, "op": op, "row": row},
         revertible=records.REVERTIBLE,
+        operations=status_rules.OPERATIONS,
         form=forms.ConfirmForm(),
     )
 

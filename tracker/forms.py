@@ -31,10 +31,10 @@ from .formatting import long_date
 KINDS = {code: term.label for code, term in status.MOTION_KINDS.items()}
 AIMS = {code: term.label for code, term in status.AIMS.items()}
 PLACE_KINDS = {code: term.label for code, term in status.PLACE_KINDS.items()}
-VOTE_OPTIONS = records.VOTE_OPTIONS
-POSITIONS = {"support": "Supports the motion", "oppose": "Opposes the motion", "neutral": "Neutral"}
+VOTE_OPTIONS = status.VOTE_OPTIONS
+POSITIONS = status.POSITIONS
 CITABLE_FIELDS = status.CITABLE_FIELDS
-ROLES = {"organizer": "Organizer", "editor": "Editor", "admin": "Admin"}
+ROLES = status.ROLES
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Enough to catch typing mistakes; whether the address works is the account holder's business.
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -462,7 +462,7 @@ class VoteForm(TrackerForm, SourceFields):
     """A council vote: counts (blank = unknown) and an optional roll call."""
 
     date = RealDateField("Date", [InputRequired("Enter the date of the vote."), date_in_range(future=False)])
-    result = SelectField("Result", choices={"pass": "Passed", "fail": "Failed"})
+    result = SelectField("Result", choices=status.VOTE_RESULTS)
     yes = CountField("Yes")
     no = CountField("No")
     abstain = CountField("Abstain")

@@ -134,7 +134,7 @@ def check(form_class, data, number, columns, context=None):
 
 # What a file without these columns means: every record before them was a city council's measure to end exchanges.
 MOTION_DEFAULTS = {"aim": "restrict", "body": "City Council"}
-COUNTS = records.VOTE_OPTIONS
+COUNTS = status_rules.VOTE_OPTIONS
 
 
 def check_city(db, raw, number, cities):
@@ -152,6 +152,8 @@ def check_city(db, raw, number, cities):
     if known is not None and not seats_text and not any(placed):
         return slug, []
     recorded = queries.city_by_slug(db, slug) if known is None else None
+    # The form's seat rule: a recorded place keeps at least as many seats as its largest recorded vote counted.
+    largest = (queries.largest_vote(db, recorded["id"]) if recorded else 0) if known is None else known["largest_vote"]
     data = {
         "name": canonical or name,
         "state": state,
@@ -167,7 +169,8 @@ def check_city(db, raw, number, cities):
         data,
         number,
         {"name": "city", "slug": "city", "kind": "place_kind"},
-        {"slug_taken": lambda _slug: False, "in_csv": True},
+        # Only a seat count the row gives is checked against the votes (a blank one keeps the recorded seats).
+        {"slug_taken": lambda _slug: False, "in_csv": True, "largest_vote": largest if seats_text else 0},
     )
     if problems:
         return slug, problems
@@ -181,6 +184,7 @@ def check_city(db, raw, number, cities):
             "seats_from": number if seats_text else None,
             "placed": placed,
             "placed_from": number if any(placed) else None,
+            "largest_vote": largest,
         }
         return slug, []
     if any(placed):
@@ -374,7 +378,8 @@ def run(db, text, dry_run=False):
                 try:
                     apply_row(db, row, progress)
                 except (records.RecordError, sqlite3.IntegrityError) as error:
-                    raise records.RecordError(f"row {row.number}: {error}") from error
+                    reason = records.refused(error) if isinstance(error, sqlite3.IntegrityError) else error
+                    raise records.RecordError(f"row {row.number}: {reason}") from error
                 created, updated = tally_changes(queries.changed_rows_since(db, before), new_rows)
                 report.by_row.append((row.number, created, updated))
                 report.created.update(created)

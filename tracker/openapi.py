@@ -1,6 +1,5 @@
 """The OpenAPI 3.1 document of /api/v1: every route and the JSON Schema of every response."""
 
-from . import records
 from . import status as status_rules
 
 VERSION = "1.0.0"
@@ -34,7 +33,7 @@ TIMESTAMP = {"type": "string", "format": "date-time"}
 COUNT = nullable({"type": "integer", "minimum": 0})
 TEXT = {"type": "string"}
 STATUS = {"type": "string", "enum": list(status_rules.CODES)}
-KIND = {"type": "string", "enum": list(records.MOTION_KINDS)}
+KIND = {"type": "string", "enum": list(status_rules.MOTION_KINDS)}
 AIM = {"type": "string", "enum": list(status_rules.AIMS)}
 PLACE_KIND = {"type": "string", "enum": list(status_rules.PLACE_KINDS)}
 CATEGORY = {"type": "string", "enum": list(status_rules.CATEGORIES)}
@@ -77,8 +76,8 @@ SCHEMAS = {
     "VoteSummary": obj(
         {
             "date": DATE,
-            "result": {"type": "string", "enum": ["pass", "fail"]},
-            "counts": obj(dict.fromkeys(("yes", "no", "abstain", "absent", "excused"), COUNT)),
+            "result": {"type": "string", "enum": list(status_rules.VOTE_RESULTS)},
+            "counts": obj(dict.fromkeys(status_rules.VOTE_OPTIONS, COUNT)),
         }
     ),
     "City": obj(
@@ -126,8 +125,8 @@ SCHEMAS = {
             "id": {"type": "integer"},
             "action_id": nullable({"type": "integer"}),
             "date": DATE,
-            "result": {"type": "string", "enum": ["pass", "fail"]},
-            "counts": obj(dict.fromkeys(("yes", "no", "abstain", "absent", "excused"), COUNT)),
+            "result": {"type": "string", "enum": list(status_rules.VOTE_RESULTS)},
+            "counts": obj(dict.fromkeys(status_rules.VOTE_OPTIONS, COUNT)),
             "roll_call": {
                 "type": "array",
                 "items": obj(
@@ -146,7 +145,7 @@ SCHEMAS = {
             "id": {"type": "integer"},
             "speaker_name": nullable(TEXT),
             "affiliation": nullable(TEXT),
-            "position": {"type": "string", "enum": ["support", "oppose", "neutral"]},
+            "position": {"type": "string", "enum": list(status_rules.POSITIONS)},
             "summary": nullable(TEXT),
             "sources": {"type": "array", "items": ref("Source")},
         }

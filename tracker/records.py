@@ -66,8 +66,6 @@ COLUMNS = {
 REVERTIBLE = ("city", "motion", "action", "vote", "vote_member", "hearing", "testimony", "source", "citation")
 # Tables whose rows belong to a motion: changing them re-derives the motion's status and marks it updated.
 MOTION_PARTS = ("action", "vote", "hearing")
-VOTE_OPTIONS = status_rules.VOTE_OPTIONS
-MOTION_KINDS = tuple(status_rules.MOTION_KINDS)
 
 
 class RecordError(ValueError):
@@ -126,6 +124,21 @@ def log_change(db, user_id, table, row_id, op, before, after):
             None if after is None else json.dumps(after, sort_keys=True),
         ],
     )
+
+
+# The schema's last line of defence speaks SQL; this is where its words become a person's. (schema.sql's seat
+# triggers raise with SEATS_TRIGGER; the forms say the same earlier, with the numbers.)
+SEATS_TRIGGER = "vote counts exceed the council seats"
+
+
+def refused(error):
+    """Turn a write that SQLite refused into a RecordError a person can read."""
+    text = str(error)
+    if SEATS_TRIGGER in text:
+        return RecordError("These counts add up to more than the seats on the deciding body.")
+    if "UNIQUE" in text:
+        return RecordError("This would duplicate a record that already exists.")
+    return RecordError("This would break one of the record's rules, so nothing was saved.")
 
 
 def insert(db, table, values, user_id=None):
@@ -313,7 +326,7 @@ def update_vote(db, vote_id, values, members, user_id=None):
         old = {m["member_name"]: m for m in rows(db, "SELECT * FROM vote_member WHERE vote_id = ?", [vote_id])}
         new = dict(members)
         if members:
-            counts = {o: values.get(o, vote[o]) for o in VOTE_OPTIONS}
+            counts = {o: values.get(o, vote[o]) for o in status_rules.VOTE_OPTIONS}
             values = {**values, **checked_counts(db, vote["motion_id"], counts, members)}
         for name, member in old.items():
             if name not in new:

@@ -5,6 +5,7 @@ or None ("not recorded"), never guessed.
 """
 
 from . import geo, queries, records
+from . import status as status_rules
 from .db import transaction
 from .seed_records import PLACES, SOURCES
 
@@ -68,7 +69,7 @@ def _load_motion(db, city_id, motion):
         vote_id = queries.vote_id(db, motion_id, vote["date"], vote["result"])
         if vote_id is None:
             decided = queries.action_ids(db, motion_id, *vote["for_action"]) if vote.get("for_action") else []
-            fields = _fields(vote, "date", "result", *records.VOTE_OPTIONS)
+            fields = _fields(vote, "date", "result", *status_rules.VOTE_OPTIONS)
             members = [tuple(m) for m in vote.get("members", [])]
             vote_id = records.add_vote(db, motion_id, {**fields, "action_id": decided[0] if decided else None}, members)
         _cite_all(db, "vote", vote_id, vote["cited_by"])

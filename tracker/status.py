@@ -84,6 +84,18 @@ MOTION_KINDS = _terms(
     Term("executive", "Executive decision", "Decided by a mayor, police chief or agency head, without a vote."),
     Term("petition", "Petition", "A campaign's petition asking the body to act; nothing decided yet."),
 )
+# Accounts, submissions and the change log.
+ROLES = {"organizer": "Organizer", "editor": "Editor", "admin": "Admin"}
+EDITOR_ROLES = ("editor", "admin")
+ADMIN_ROLES = ("admin",)
+SUBMISSION_STATES = ("pending", "approved", "rejected")
+# What a submission asks for: a new record (under a parent), a correction, or a further source for a record.
+SUBMISSION_OPS = ("create", "update", "cite")
+# What one change_log row records.
+OPERATIONS = ("insert", "update", "delete")
+VOTE_RESULTS = {"pass": "Passed", "fail": "Failed"}
+POSITIONS = {"support": "Supports the motion", "oppose": "Opposes the motion", "neutral": "Neutral"}
+
 # Roll call options; not_recorded names a member known to sit on the body whose vote no source gives.
 VOTE_OPTIONS = ("yes", "no", "abstain", "absent", "excused")
 NOT_RECORDED = "not_recorded"
