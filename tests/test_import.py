@@ -494,3 +494,15 @@ def test_lowering_seats_below_a_recorded_vote_gives_the_forms_message(app, db, t
     # As many seats as the vote counted is fine.
     assert run(app, write(tmp_path, line(**{**durham, "council_seats": "6"}))).exit_code == 0
     assert db.execute("SELECT council_seats FROM city WHERE slug = 'durham-nc'").fetchone()[0] == 6
+
+
+def test_an_import_never_publishes_or_unpublishes_a_motion(app, client, db, durham_id, tmp_path):
+    exported = client.get("/exports/motions.csv").get_data()
+    db.execute("UPDATE motion SET published = 0 WHERE id = ?", [durham_id])
+    path = tmp_path / "motions.csv"
+    path.write_bytes(exported)
+    assert run(app, str(path)).exit_code == 0
+    assert db.execute("SELECT published FROM motion WHERE id = ?", [durham_id]).fetchone()[0] == 0
+    db.execute("UPDATE motion SET published = 1 WHERE id = ?", [durham_id])
+    assert run(app, str(path)).exit_code == 0
+    assert db.execute("SELECT published FROM motion WHERE id = ?", [durham_id]).fetchone()[0] == 1
