@@ -751,3 +751,51 @@ def test_a_possible_duplicate_is_questioned_before_it_is_added(as_role, db, durh
     assert "It is a separate" in text(asked)
     assert db.execute("SELECT count(*) FROM change_log").fetchone()[0] == before
     assert editor.post(url, data={**data, "separate": "y"}).status_code == 302
+
+
+def test_a_new_place_and_its_first_motion_are_approved_in_one_round(as_role, client, db):
+    organizer, editor = as_role("organizer"), as_role("editor")
+    place = organizer.post(
+        "/editor/cities/new", data={"name": "Chapel Hill", "state": "NC", "kind": "town", "council_seats": "9"}
+    )
+    place_submission = int(place.headers["Location"].rsplit("/", 1)[1])
+    form = text(organizer.get("/editor/motions/new"))
+    assert "Chapel Hill, NC (new, waiting for review)" in form
+    motion = organizer.post(
+        "/editor/motions/new",
+        data={
+            "city_id": str(-place_submission),
+            "title": "Resolution on police exchanges",
+            "kind": "resolution",
+            "aim": "restrict",
+            "body": "Town Council",
+            "no_source": "y",
+        },
+    )
+    motion_submission = int(motion.headers["Location"].rsplit("/", 1)[1])
+    review = text(editor.get(f"/editor/submissions/{motion_submission}"))
+    assert "Place Chapel Hill, NC (new: approving this motion approves the place too)" in review
+    assert editor.post(f"/editor/submissions/{motion_submission}", data={"decision": "approve"}).status_code == 302
+    states = dict(db.execute("SELECT id, state FROM submission").fetchall())
+    assert states == {place_submission: "approved", motion_submission: "approved"}
+    row = db.execute(
+        "SELECT city.name, city.kind FROM motion JOIN city ON city.id = motion.city_id WHERE motion.title = ?",
+        ["Resolution on police exchanges"],
+    ).fetchone()
+    assert row == ("Chapel Hill", "town")
+    assert "Resolution on police exchanges" in text(client.get("/cities/chapel-hill-nc"))
+
+
+def test_a_motion_in_a_rejected_place_is_refused_with_the_reason(as_role, db):
+    organizer, editor = as_role("organizer"), as_role("editor")
+    place = organizer.post("/editor/cities/new", data={"name": "Carrboro", "state": "NC", "council_seats": "7"})
+    place_submission = int(place.headers["Location"].rsplit("/", 1)[1])
+    motion = organizer.post(
+        "/editor/motions/new",
+        data={"city_id": str(-place_submission), "title": "A motion", "kind": "motion", "no_source": "y"},
+    )
+    motion_submission = int(motion.headers["Location"].rsplit("/", 1)[1])
+    editor.post(f"/editor/submissions/{place_submission}", data={"decision": "reject", "reason": "No such body."})
+    refused = editor.post(f"/editor/submissions/{motion_submission}", data={"decision": "approve"})
+    assert "was rejected, so the motion cannot be added there" in text(refused)
+    assert db.execute("SELECT state FROM submission WHERE id = ?", [motion_submission]).fetchone()[0] == "pending"

@@ -59,8 +59,14 @@ def kind_context(db, kind, motion=None, row=None):
             "largest_vote": queries.largest_vote(db, row["id"]) if row else 0,
         }
     if kind == "motion":
+        # An organizer may put a motion in a place they proposed that waits for review: both are approved together.
+        # Such a place is offered as the negative of its submission's id.
+        waiting = [] if current_user.is_editor or row else queries.pending_places(db, current_user.id)
         return {
-            "cities": queries.city_choices(db),
+            "cities": [
+                *queries.city_choices(db),
+                *((-sid, f"{name} (new, waiting for review)") for sid, name in waiting),
+            ],
             "title_taken": lambda city_id, title: queries.title_taken(db, city_id, title, row["id"] if row else None),
             "can_publish": current_user.is_editor,
         }
@@ -385,6 +391,16 @@ def describe(db, found):
                     "; ".join(f"{n}: {o}" for n, o in new) or None,
                 )
             )
+    if payload.get("pending_place"):
+        place = queries.submission(db, payload["pending_place"])
+        name = (
+            f"{json.loads(place['payload'])['values']['name']}, {json.loads(place['payload'])['values']['state']}"
+            if place
+            else "a place no longer on record"
+        )
+        waiting = place and place["state"] == "pending"
+        note = " (new: approving this motion approves the place too)" if waiting else ""
+        diff = [(n, b, (name + note) if n == "Place" else a) for n, b, a in diff]
     if payload.get("no_source"):
         diff.append(("Source", None, "None yet: the organizer said they have no source for this"))
     if kind == "motion" and op == "create" and "published" not in values:

@@ -385,7 +385,10 @@ class MotionForm(TrackerForm, SourceFields):
         names += ["campaign", "petition_signatures"]
         if "published" in self:
             names.append("published")
-        return {"values": self.values(*names), "source": self.source()}
+        values = self.values(*names)
+        if values["city_id"] < 0:  # a proposed place that waits for review (see editor.kind_context)
+            return {"values": {**values, "city_id": None}, "pending_place": -values["city_id"], "source": self.source()}
+        return {"values": values, "source": self.source()}
 
 
 def warn_duplicate(form, what, noun):

@@ -354,6 +354,19 @@ def city_choices(db):
     return [(row[0], f"{row[1]}, {row[2]}") for row in db.execute("SELECT id, name, state FROM city ORDER BY name")]
 
 
+def pending_places(db, user_id):
+    """Return (submission id, 'Name, ST') for the new places an account has sent that wait for review."""
+    return [
+        (row[0], f"{row[1]}, {row[2]}")
+        for row in db.execute(
+            "SELECT id, json_extract(payload, '$.values.name'), json_extract(payload, '$.values.state') "
+            "FROM submission WHERE kind = 'city' AND state = 'pending' AND json_extract(payload, '$.op') = 'create' "
+            "AND user_id = ? ORDER BY id",
+            [user_id],
+        )
+    ]
+
+
 def largest_vote(db, city_id):
     """Return the most members any vote in a city counted (0 if none)."""
     return db.execute(

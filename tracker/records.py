@@ -417,6 +417,8 @@ def _create(db, kind, parent_id, values, payload, user_id):
     if kind == "city":
         return create_city(db, values, user_id)
     if kind == "motion":
+        if payload.get("pending_place"):
+            values = {**values, "city_id": place_of_submission(db, payload["pending_place"], user_id)}
         return create_motion(db, {"published": 1, **values}, user_id)
     if kind == "action":
         return add_action(db, parent_id, values, user_id)
@@ -427,6 +429,22 @@ def _create(db, kind, parent_id, values, payload, user_id):
     if kind == "testimony":
         return add_testimony(db, parent_id, values, user_id)
     raise RecordError(f"unknown kind {kind!r}")
+
+
+def place_of_submission(db, submission_id, user_id):
+    """Return the id of the place a submission proposed, approving it now if it still waits (one review round)."""
+    found = fetch(db, "submission", submission_id)
+    if found is None or found["kind"] != "city":
+        raise RecordError("The new place this motion belongs to is no longer on record.")
+    if found["state"] == "rejected":
+        raise RecordError("The new place this motion belongs to was rejected, so the motion cannot be added there.")
+    if found["state"] == "pending":
+        approve(db, submission_id, user_id)
+    slug = json.loads(found["payload"])["values"]["slug"]
+    place = db.execute("SELECT id FROM city WHERE slug = ?", [slug]).fetchone()
+    if place is None:
+        raise RecordError("The new place this motion belongs to is no longer on record.")
+    return place[0]
 
 
 def _update(db, kind, row_id, values, payload, user_id):
