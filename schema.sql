@@ -3,7 +3,7 @@
 -- Dates are ISO 8601 text (YYYY-MM-DD); timestamps are UTC text (YYYY-MM-DDTHH:MM:SSZ).
 -- Unknown values are NULL, never a guess.
 
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 CREATE TABLE city (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -207,6 +207,23 @@ CREATE INDEX submission_state ON submission (state, created_at);
 CREATE INDEX submission_user ON submission (user_id);
 CREATE INDEX submission_reviewer ON submission (reviewer_id);
 
+-- One save, approval, import, revert or seed: who, when, what kind, and a sentence in council terms. Every
+-- change_log row belongs to one; reverting a changeset reverts all its rows together.
+CREATE TABLE changeset (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user_id INTEGER REFERENCES user (id),
+    kind TEXT NOT NULL
+        CHECK (kind IN ('edit', 'approval', 'submission', 'import', 'revert', 'seed', 'account', 'earlier')),
+    summary TEXT NOT NULL DEFAULT '',
+    submission_id INTEGER REFERENCES submission (id),
+    reverts INTEGER REFERENCES changeset (id)
+) STRICT;
+CREATE INDEX changeset_at ON changeset (at);
+CREATE INDEX changeset_user ON changeset (user_id);
+CREATE INDEX changeset_submission ON changeset (submission_id);
+CREATE INDEX changeset_reverts ON changeset (reverts);
+
 -- Every write, in the same transaction as the write itself; user_id is NULL for the CLI and the seed.
 CREATE TABLE change_log (
     id INTEGER PRIMARY KEY,
@@ -217,11 +234,13 @@ CREATE TABLE change_log (
     op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
     before TEXT CHECK (before IS NULL OR json_valid(before)),
     after TEXT CHECK (after IS NULL OR json_valid(after)),
+    changeset_id INTEGER NOT NULL REFERENCES changeset (id),
     CHECK ((op = 'insert') = (before IS NULL) AND (op = 'delete') = (after IS NULL))
 ) STRICT;
 CREATE INDEX change_log_row ON change_log (table_name, row_id);
 CREATE INDEX change_log_at ON change_log (at);
 CREATE INDEX change_log_user ON change_log (user_id);
+CREATE INDEX change_log_changeset ON change_log (changeset_id);
 
 -- Failed logins, kept only for the throttling window so a restart does not reset the limits.
 CREATE TABLE login_attempt (

@@ -65,6 +65,10 @@ V1_ROWS = [
     "INSERT INTO citation VALUES (1, 'motion', 1, 1, 'Voted 6-0.')",
     "DELETE FROM citation",  # ids once used stay used (AUTOINCREMENT), across the rebuild too
     "INSERT INTO citation VALUES (2, 'motion', 1, 1, 'Voted 6-0.')",
+    # Two rows written in the same second by the command line (one transaction), then one a second later.
+    "INSERT INTO change_log VALUES (1, '2024-01-01T00:00:00Z', NULL, 'city', 1, 'insert', NULL, '{\"id\": 1}')",
+    "INSERT INTO change_log VALUES (2, '2024-01-01T00:00:00Z', NULL, 'motion', 1, 'insert', NULL, '{\"id\": 1}')",
+    "INSERT INTO change_log VALUES (3, '2024-01-01T00:00:01Z', NULL, 'action', 1, 'insert', NULL, '{\"id\": 1}')",
 ]
 OLD_COLUMNS = {
     "city": "id, slug, name, state, ocd_id, lat, lon, council_seats, notes, updated_at",
@@ -100,6 +104,12 @@ def test_an_older_database_is_migrated_in_place_keeping_its_data(tmp_path):
     # The search index was rebuilt over the old rows, roll call and sources included.
     for word in ("Demilitarize", "Caballero", "Press", "Durham"):
         assert db.execute("SELECT rowid FROM motion_fts WHERE motion_fts MATCH ?", [word]).fetchall() == [(1,)]
+    # The old log is grouped into changesets: one per transaction (same second, same person).
+    assert db.execute("SELECT changeset_id FROM change_log ORDER BY id").fetchall() == [(1,), (1,), (2,)]
+    assert db.execute("SELECT kind, summary FROM changeset ORDER BY id").fetchall() == [
+        ("earlier", "Changed 2 rows of city, motion."),
+        ("earlier", "Changed 1 row of action."),
+    ]
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     fresh = database.connect(tmp_path / "fresh.db")

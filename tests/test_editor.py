@@ -31,6 +31,7 @@ ACCESS = {
     "public.home": "public",
     "public.city": "public",
     "public.motion": "public",
+    "public.motion_history": "public",
     "public.about": "public",
     "public.search": "public",
     "leaflet": "public",
@@ -59,6 +60,7 @@ ACCESS = {
     "editor.submission": "any",
     "editor.changes": "editor",
     "editor.revert": "editor",
+    "editor.revert_changeset": "editor",
     "editor.import_csv": "editor",
     "api.cities": "public",
     "api.city": "public",
@@ -104,6 +106,7 @@ def route_params(app, db, durham_id, accounts):
         "api.motion": {"motion_id": durham_id},
         "exports.city_feed": {"slug": "durham-nc"},
         "public.motion": {"motion_id": durham_id},
+        "public.motion_history": {"motion_id": durham_id},
         "editor.motion": {"motion_id": durham_id},
         "editor.edit_city": {"slug": "durham-nc"},
         "editor.edit_motion": {"motion_id": durham_id},
@@ -119,6 +122,7 @@ def route_params(app, db, durham_id, accounts):
         "editor.edit_source": {"row_id": 1},
         "editor.submission": {"submission_id": submission},
         "editor.revert": {"change_id": 1},
+        "editor.revert_changeset": {"changeset_id": 1},
         "editor.update_user": {"account_id": accounts["organizer"]},
     }
 
@@ -379,16 +383,27 @@ def test_reverting_a_change_overtaken_by_a_newer_one_asks_first(as_role, db, dur
     assert db.execute("SELECT title FROM motion WHERE id = ?", [durham_id]).fetchone()[0].startswith("Statement by")
 
 
-def test_a_revert_that_would_orphan_records_is_refused_with_a_message(as_role, db):
-    city_insert = db.execute("SELECT min(id) FROM change_log WHERE table_name = 'city'").fetchone()[0]
-    response = as_role("editor").post(f"/editor/changes/{city_insert}/revert", follow_redirects=True)
-    assert "other records depend on it" in text(response)
-    assert db.execute("SELECT count(*) FROM city").fetchone()[0] == 1
+def test_a_revert_that_would_orphan_records_is_refused_naming_them(as_role, db):
+    editor = as_role("editor")
+    editor.post("/editor/cities/new", data={"name": "Chapel Hill", "state": "NC", "council_seats": "9"})
+    city_id = db.execute("SELECT id FROM city WHERE slug = 'chapel-hill-nc'").fetchone()[0]
+    place_changeset = db.execute("SELECT max(id) FROM changeset").fetchone()[0]
+    editor.post("/editor/motions/new", data={"city_id": str(city_id), "title": "A resolution", "kind": "resolution"})
+    motion_id = db.execute("SELECT id FROM motion WHERE title = 'A resolution'").fetchone()[0]
+    response = editor.post(f"/editor/changesets/{place_changeset}/revert")
+    assert response.status_code == 409
+    page = text(response)
+    assert "records added since depend on it" in page and "The measure “A resolution”" in page
+    assert f'href="/editor/motions/{motion_id}"' in response.get_data(as_text=True)
+    assert db.execute("SELECT count(*) FROM city WHERE id = ?", [city_id]).fetchone()[0] == 1
 
 
 def test_the_change_log_filters_by_table_and_operation(as_role):
-    page = text(as_role("editor").get("/editor/changes?table=vote&op=insert"))
-    assert "insert vote" in page and "insert motion" not in page
+    editor = as_role("editor")
+    page = text(editor.get("/editor/changes?table=vote&op=insert"))
+    assert "insert vote" in page and "Seed" in page
+    assert "No changes match" in text(editor.get("/editor/changes?table=vote&op=delete"))
+    assert "No changes match" in text(editor.get("/editor/changes?kind=revert"))
 
 
 @pytest.fixture
@@ -458,16 +473,16 @@ def test_admins_create_accounts_and_cannot_lock_themselves_out(as_role, accounts
     assert db.execute("SELECT active FROM user WHERE id = ?", [accounts["editor"]]).fetchone()[0] == 0
 
 
-def test_reverting_a_derived_status_change_points_to_the_action(as_role, db, durham_id):
+def test_reverting_a_derived_status_change_reverts_the_action_that_caused_it(as_role, db, durham_id):
     editor = as_role("editor")
     editor.post(
         f"/editor/motions/{durham_id}/actions/new",
-        data={"date": "2018-06-01", "classification": "vetoed", "description": "Vetoed."},
+        data={"date": "2019-06-01", "classification": "vetoed", "description": "Vetoed."},
     )
     change = db.execute("SELECT max(id) FROM change_log WHERE table_name = 'motion'").fetchone()[0]
-    response = editor.post(f"/editor/changes/{change}/revert", follow_redirects=True)
-    assert "revert the action that changed it instead" in text(response)
-    assert db.execute("SELECT status FROM motion WHERE id = ?", [durham_id]).fetchone()[0] == "vetoed"
+    editor.post(f"/editor/changes/{change}/revert", follow_redirects=True)
+    assert db.execute("SELECT status FROM motion WHERE id = ?", [durham_id]).fetchone()[0] == "passed"
+    assert db.execute("SELECT count(*) FROM action WHERE description = 'Vetoed.'").fetchone()[0] == 0
 
 
 def test_reverting_an_added_action_removes_its_citations_too(as_role, client, db, durham_id):
@@ -490,7 +505,7 @@ def test_reverting_an_added_action_removes_its_citations_too(as_role, client, db
     assert "Wrong paper" not in text(client.get(f"/motions/{durham_id}"))
 
 
-def test_a_vote_with_a_roll_call_is_corrected_by_its_form_not_reverted(as_role, db, durham_id):
+def test_reverting_a_vote_correction_puts_back_its_counts_and_roll_call_together(as_role, db, durham_id):
     editor = as_role("editor")
     editor.post(
         f"/editor/motions/{durham_id}/votes/new",
@@ -499,9 +514,12 @@ def test_a_vote_with_a_roll_call_is_corrected_by_its_form_not_reverted(as_role, 
     vote_id = db.execute("SELECT max(id) FROM vote").fetchone()[0]
     editor.post(f"/editor/votes/{vote_id}/edit", data={**VOTE, "yes": "1", "no": "1", "roll_call": "A: yes\nB: no"})
     change = db.execute("SELECT max(id) FROM change_log WHERE table_name = 'vote' AND op = 'update'").fetchone()[0]
-    response = editor.post(f"/editor/changes/{change}/revert", follow_redirects=True)
-    assert "correct it with the vote form" in text(response)
-    assert db.execute("SELECT yes, no FROM vote WHERE id = ?", [vote_id]).fetchone() == (1, 1)
+    editor.post(f"/editor/changes/{change}/revert", follow_redirects=True)
+    assert db.execute("SELECT yes, no FROM vote WHERE id = ?", [vote_id]).fetchone() == (2, 1)
+    members = db.execute(
+        "SELECT member_name, option FROM vote_member WHERE vote_id = ? ORDER BY member_name", [vote_id]
+    )
+    assert members.fetchall() == [("A", "yes"), ("B", "yes"), ("C", "no")]
 
 
 @pytest.mark.parametrize(
@@ -799,3 +817,58 @@ def test_a_motion_in_a_rejected_place_is_refused_with_the_reason(as_role, db):
     refused = editor.post(f"/editor/submissions/{motion_submission}", data={"decision": "approve"})
     assert "was rejected, so the motion cannot be added there" in text(refused)
     assert db.execute("SELECT state FROM submission WHERE id = ?", [motion_submission]).fetchone()[0] == "pending"
+
+
+def test_an_approval_is_one_changeset_said_in_council_terms_and_reverts_whole(as_role, client, db, durham_id):
+    organizer, editor = as_role("organizer"), as_role("editor")
+    sent = organizer.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={
+            "date": "2019-05-01",
+            "classification": "event",
+            "description": "The commission reported.",
+            "source_title": "Commission report",
+            "source_publisher": "The Herald",
+        },
+    )
+    submission = int(sent.headers["Location"].rsplit("/", 1)[1])
+    editor.post(f"/editor/submissions/{submission}", data={"decision": "approve"})
+    changeset_id, kind, summary = db.execute(
+        "SELECT id, kind, summary FROM changeset WHERE submission_id = ?", [submission]
+    ).fetchone()
+    assert kind == "approval"
+    assert summary == (
+        "Added the action “Other event, May 1, 2019” on “Statement by the Durham City Council on International "
+        "Police Exchanges” (Durham, NC); citing The Herald."
+    )
+    log = text(editor.get("/editor/changes"))
+    assert summary in log and "Approval" in log
+    # The confirmation says what will go; nothing changes until it is confirmed.
+    confirm = text(editor.get(f"/editor/changesets/{changeset_id}/revert"))
+    assert "Removes action" in confirm and "Removes citation" in confirm
+    assert "The commission reported." in text(client.get(f"/motions/{durham_id}"))
+    editor.post(f"/editor/changesets/{changeset_id}/revert")
+    assert "The commission reported." not in text(client.get(f"/motions/{durham_id}"))
+    assert (
+        db.execute(
+            "SELECT count(*) FROM citation WHERE source_id IN (SELECT id FROM source WHERE publisher = 'The Herald')"
+        ).fetchone()[0]
+        == 0
+    )
+    # Reverting the revert brings every row back, ids included, and the page is sourced again.
+    revert_id = db.execute("SELECT id FROM changeset WHERE reverts = ?", [changeset_id]).fetchone()[0]
+    editor.post(f"/editor/changesets/{revert_id}/revert")
+    page = text(client.get(f"/motions/{durham_id}"))
+    assert "The commission reported." in page and "The Herald" in page
+
+
+def test_private_names_never_appear_in_the_change_log(as_role, db, durham_id):
+    editor = as_role("editor")
+    hearing = db.execute("SELECT id FROM hearing WHERE motion_id = ?", [durham_id]).fetchone()[0]
+    editor.post(
+        f"/editor/hearings/{hearing}/testimony/new",
+        data={"speaker_name": "Wanda Private", "position": "support", "summary": "Spoke."},
+    )
+    log = text(editor.get("/editor/changes"))
+    assert "Wanda" not in log and "(name not public)" in log
+    assert "Added a testimony on" in log

@@ -311,3 +311,25 @@ def test_the_motion_page_runs_as_many_queries_with_20_votes_and_hearings_as_with
     page = text(response)
     assert page.count("Vote of ") == 20 and "Speaker 20" in page and "Minutes 20" in page
     assert len(twenty) == len(one), "the motion page's queries grow with its votes or hearings"
+
+
+def test_a_motion_links_to_its_history_in_plain_words_without_emails(as_role, client, db, durham_id):
+    organizer, editor = as_role("organizer"), as_role("editor")
+    sent = organizer.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={"date": "2019-05-01", "classification": "event", "description": "A report.", "source_title": "Minutes"},
+    )
+    editor.post(sent.headers["Location"], data={"decision": "approve"})
+    assert f'href="/motions/{durham_id}/history"' in client.get(f"/motions/{durham_id}").get_data(as_text=True)
+    page = text(client.get(f"/motions/{durham_id}/history"))
+    assert "sent by an organizer, approved by an editor" in page
+    assert "Added the action “Other event, May 1, 2019”" in page and "Minutes" in page
+    assert "Entered from the published sources the project started from." in page
+    assert "@example.org" not in page
+    editor_page = text(editor.get(f"/editor/motions/{durham_id}"))
+    assert "History" in editor_page and "Approval · editor@example.org" in editor_page
+
+
+def test_an_unpublished_motion_has_no_public_history(client, db, durham_id):
+    db.execute("UPDATE motion SET published = 0 WHERE id = ?", [durham_id])
+    assert client.get(f"/motions/{durham_id}/history").status_code == 404

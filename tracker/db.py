@@ -62,11 +62,17 @@ def transaction(db):
         conn.execute("RELEASE nested")
         return
     conn.execute("BEGIN IMMEDIATE")
+    # What this transaction's writes belong to (records.py's changeset), and what must run just before it commits.
+    db.changeset_id, db.before_commit = None, []
     try:
         yield db
+        for hook in db.before_commit:
+            hook()
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    finally:
+        db.changeset_id, db.before_commit = None, []
     conn.execute("COMMIT")
 
 

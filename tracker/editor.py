@@ -148,7 +148,7 @@ def dashboard():
     return render_template(
         "editor/dashboard.html",
         pending=queries.submissions(db, state="pending", limit=50),
-        changes=queries.changes(db, limit=10),
+        changesets=queries.changesets(db, limit=10),
         stale=queries.stale_motions(db, year_ago),
     )
 
@@ -168,8 +168,10 @@ def motions():
 def motion(motion_id):
     """A motion with its parts, each with links to correct it or add a source."""
     visible_motion(motion_id)
-    found = queries.get_motion(get_db(), motion_id, include_unpublished=True, private_names=current_user.is_editor)
-    return render_template("editor/motion.html", motion=found)
+    db = get_db()
+    found = queries.get_motion(db, motion_id, include_unpublished=True, private_names=current_user.is_editor)
+    history = queries.motion_changesets(db, motion_id) if current_user.is_editor else []
+    return render_template("editor/motion.html", motion=found, history=history, kinds=CHANGESET_KINDS)
 
 
 @bp.route("/cities/new", methods=["GET", "POST"])
@@ -490,27 +492,47 @@ def review_data(posted):
 # The change log.
 
 
+CHANGESET_KINDS = {
+    "edit": "Edit",
+    "approval": "Approval",
+    "submission": "Submission",
+    "import": "Import",
+    "revert": "Revert",
+    "seed": "Seed",
+    "account": "Account",
+    "earlier": "Earlier change",
+}
+
+
+def change_filters(args):
+    """Read the change log's filters from a query string (anything unknown is ignored)."""
+    return {
+        "kind": args.get("kind") if args.get("kind") in CHANGESET_KINDS else None,
+        "table": args.get("table") if args.get("table") in records.COLUMNS else None,
+        "op": args.get("op") if args.get("op") in status_rules.OPERATIONS else None,
+        "user": args.get("user", "").strip() or None,
+        "row": args.get("row", type=parse_row_id),
+    }
+
+
 @bp.get("/changes")
 @role_required(*EDITORS)
 def changes():
-    """The change log, newest first, filtered by table, person, operation or row."""
-    args = request.args
-    table = args.get("table") if args.get("table") in records.COLUMNS else None
-    op = args.get("op") if args.get("op") in status_rules.OPERATIONS else None
-    user = args.get("user", "").strip() or None
-    row = args.get("row", type=parse_row_id)
-    before_id = args.get("before", type=parse_row_id)
-    entries = queries.changes(get_db(), table=table, user=user, op=op, row=row, before_id=before_id)
-    for entry in entries:
-        entry["fields"] = changed_fields(entry)
+    """The change log as changesets, newest first, filtered; each with its rows on demand."""
+    filters = change_filters(request.args)
+    before_id = request.args.get("before", type=parse_row_id)
+    found = queries.changesets(get_db(), **filters, before_id=before_id)
+    for changeset in found:
+        for entry in changeset["changes"]:
+            entry["fields"] = changed_fields(entry)
     return render_template(
         "editor/changes.html",
-        entries=entries,
+        changesets=found,
         tables=sorted(records.COLUMNS),
-        filters={"table": table, "user": user, "op": op, "row": row},
-        revertible=records.REVERTIBLE,
+        kinds=CHANGESET_KINDS,
+        filters=filters,
         operations=status_rules.OPERATIONS,
-        form=forms.ConfirmForm(),
+        back=request.full_path,
     )
 
 
@@ -523,35 +545,87 @@ def parse_row_id(text):
 
 
 def changed_fields(entry):
-    """Return (field, before, after) for the fields a change_log entry touched."""
+    """Return (field, before, after) for the fields a change_log entry touched; private names stay hidden."""
     before = json.loads(entry["before"]) if entry["before"] else {}
     after = json.loads(entry["after"]) if entry["after"] else {}
     names = [n for n in (after or before) if n != "id" and before.get(n) != after.get(n)]
+    if entry["table_name"] == "testimony" and not (after or before).get("publish_name"):
+        # A name the speaker did not agree to publish never appears here either.
+        before = {**before, "speaker_name": "(name not public)"} if before.get("speaker_name") else before
+        after = {**after, "speaker_name": "(name not public)"} if after.get("speaker_name") else after
     return [(n, before.get(n), after.get(n)) for n in names]
 
 
-@bp.post("/changes/<int:change_id>/revert")
+@bp.route("/changesets/<int:changeset_id>/revert", methods=["GET", "POST"])
 @role_required(*EDITORS)
-def revert(change_id):
-    """Undo one change (logged as a change itself); ask first if the row has changed again since."""
-    form = forms.ConfirmForm()
-    if not form.validate_on_submit():
-        abort(400)
+def revert_changeset(changeset_id):
+    """Show what reverting a changeset will change (GET), then revert it whole (POST)."""
     db = get_db()
+    found = queries.changesets(db, changeset_id=changeset_id, limit=1)
+    if not found:
+        abort(404)
+    back = auth.safe_next(request.values.get("next")) if request.values.get("next") else url_for(".changes")
+    form = forms.ConfirmForm()
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        return do_revert(
+            db,
+            lambda: records.revert_changeset(db, changeset_id, current_user.id, form.seen.data or None),
+            changeset_id,
+            back,
+        )
+    shown = []
+    for entry in found[0]["changes"]:
+        entry["fields"] = changed_fields(entry)
+        derived = entry["table_name"] == "motion" and {f[0] for f in entry["fields"]} <= records.DERIVED
+        # What a revert puts back: the record's rows; a motion's status follows from them by itself.
+        if entry["table_name"] in records.REVERTIBLE and not (entry["op"] == "update" and derived):
+            shown.append(entry)
+    found[0]["changes"] = shown
+    return render_template("editor/revert_confirm.html", changeset=found[0], form=form, back=back)
+
+
+def do_revert(db, action, changeset_id, back):
+    """Run a revert; show the newer versions (409) or the records in the way, or go back with a message."""
     try:
-        records.revert(db, change_id, current_user.id, confirmed=form.seen.data or None)
+        action()
     except records.RevertConflict as conflict:
         return render_template(
             "editor/revert_conflict.html",
             change=conflict.change,
             current=conflict.current,
             seen=conflict.fingerprint,
+            action_url=url_for(".revert_changeset", changeset_id=changeset_id, next=back),
         ), 409
+    except records.DependentsError as error:
+        return render_template("editor/revert_refused.html", error=error, back=back), 409
     except records.RecordError as error:
         flash(readable(error), "error")
+        return redirect(back)
+    flash(f"Changeset {changeset_id} is reverted, every row of it; the revert can itself be reverted.", "success")
+    return redirect(back)
+
+
+@bp.post("/changes/<int:change_id>/revert")
+@role_required(*EDITORS)
+def revert(change_id):
+    """Revert the changeset one change belongs to, whole (the address older links use)."""
+    form = forms.ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    db = get_db()
+    change = records.fetch_change(db, change_id)
+    if change is None:
+        flash("There is no such change.", "error")
         return redirect(url_for(".changes"))
-    flash(f"Change {change_id} is reverted.", "success")
-    return redirect(url_for(".changes"))
+    changeset_id = change["changeset_id"]
+    return do_revert(
+        db,
+        lambda: records.revert_changeset(db, changeset_id, current_user.id, form.seen.data or None),
+        changeset_id,
+        url_for(".changes"),
+    )
 
 
 @bp.route("/import", methods=["GET", "POST"])

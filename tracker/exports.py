@@ -387,6 +387,7 @@ def as_datetime(value):
 # sources nothing public cites.
 STRIP_PRIVATE = (
     "DROP TABLE change_log",
+    "DROP TABLE changeset",
     "DROP TABLE submission",
     "DROP TABLE login_attempt",
     "DROP TABLE user",

@@ -12,7 +12,6 @@ from werkzeug.datastructures import MultiDict
 
 from . import forms, geo, queries, records
 from . import status as status_rules
-from .db import transaction
 from .exports import MOTION_COLUMNS, MOTION_FIELDS, unsafe_cell
 
 REQUIRED = ("city", "state", "title", "kind")
@@ -370,7 +369,7 @@ def run(db, text, dry_run=False):
     if report.errors:
         return report
     try:
-        with transaction(db):
+        with records.changeset(db, None, "import"):
             progress = {"city_ids": {}, "seen": {}}
             new_rows = set()
             for row in validated:

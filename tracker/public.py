@@ -107,6 +107,18 @@ def motion(motion_id):
     )
 
 
+@bp.get("/motions/<int:motion_id>/history")
+def motion_history(motion_id):
+    """How the record of a motion came to say what it says: its changesets in plain words, newest first."""
+    db = get_db()
+    found = queries.get_motion(db, motion_id)
+    if found is None:
+        abort(404)
+    changesets = queries.motion_changesets(db, motion_id)
+    sources = queries.changeset_sources(db, [c["id"] for c in changesets], motion_id)
+    return render_template("public/history.html", motion=found, changesets=changesets, sources=sources)
+
+
 @bp.get("/search")
 def search():
     """Search motions by title, summary, city and what happened to them."""

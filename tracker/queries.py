@@ -523,6 +523,84 @@ def changes(db, table=None, user=None, op=None, row=None, before_id=None, limit=
     return rows(db, CHANGES, params)
 
 
+CHANGESETS = """
+SELECT changeset.*, user.email AS user_email, user.role AS user_role,
+       (SELECT count(*) FROM changeset AS later WHERE later.reverts = changeset.id) AS reverted_by
+FROM changeset LEFT JOIN user ON user.id = changeset.user_id
+WHERE (:kind IS NULL OR changeset.kind = :kind)
+  AND (:user IS NULL OR user.email = :user COLLATE NOCASE)
+  AND (:id IS NULL OR changeset.id = :id)
+  AND (:before_id IS NULL OR changeset.id < :before_id)
+  AND ((:table IS NULL AND :op IS NULL AND :row IS NULL) OR EXISTS (
+        SELECT 1 FROM change_log WHERE change_log.changeset_id = changeset.id
+        AND (:table IS NULL OR change_log.table_name = :table) AND (:op IS NULL OR change_log.op = :op)
+        AND (:row IS NULL OR change_log.row_id = :row)))
+ORDER BY changeset.id DESC
+LIMIT :limit
+"""
+
+
+def changesets(db, kind=None, user=None, table=None, op=None, row=None, before_id=None, changeset_id=None, limit=50):
+    """Return changesets, newest first, each with its change_log rows ('changes'), filtered as the log page asks."""
+    params = {
+        "kind": kind,
+        "user": user,
+        "table": table,
+        "op": op,
+        "row": row,
+        "before_id": before_id,
+        "id": changeset_id,
+        "limit": limit,
+    }
+    found = rows(db, CHANGESETS, params)
+    changes = _by_key(
+        rows(
+            db,
+            "SELECT * FROM change_log WHERE changeset_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+            [json.dumps([c["id"] for c in found])],
+        ),
+        "changeset_id",
+    )
+    for changeset in found:
+        changeset["changes"] = changes.get(changeset["id"], [])
+    return found
+
+
+def motion_changesets(db, motion_id, limit=100):
+    """Return the changesets that touched a motion or any of its parts (its citations included), newest first."""
+    return rows(
+        db,
+        "SELECT DISTINCT changeset.*, user.role AS user_role, user.email AS user_email, "
+        "(SELECT author.role FROM submission JOIN user AS author ON author.id = submission.user_id "
+        "WHERE submission.id = changeset.submission_id) AS submitter_role FROM changeset "
+        "LEFT JOIN user ON user.id = changeset.user_id "
+        "JOIN change_log ON change_log.changeset_id = changeset.id "
+        "JOIN cited_motion ON cited_motion.table_name = change_log.table_name "
+        "AND cited_motion.row_id = change_log.row_id WHERE cited_motion.motion_id = ? "
+        "ORDER BY changeset.id DESC LIMIT ?",
+        [motion_id, limit],
+    )
+
+
+def changeset_sources(db, changeset_ids, motion_id):
+    """Return {changeset id: [source]} for the sources each changeset cited for a motion or its parts."""
+    found = rows(
+        db,
+        "SELECT DISTINCT change_log.changeset_id, source.id AS source_id, source.url, source.title, source.headline, "
+        "source.publisher, source.published_on, source.accessed_on "
+        "FROM change_log JOIN citation ON citation.id = change_log.row_id "
+        "JOIN source ON source.id = citation.source_id "
+        "JOIN cited_motion ON cited_motion.table_name = citation.table_name AND cited_motion.row_id = citation.row_id "
+        "WHERE change_log.table_name = 'citation' AND change_log.op = 'insert' AND cited_motion.motion_id = ? "
+        "AND change_log.changeset_id IN (SELECT value FROM json_each(?)) ORDER BY source.id",
+        [motion_id, json.dumps(list(changeset_ids))],
+    )
+    grouped = defaultdict(list)
+    for row in found:
+        grouped[row["changeset_id"]].append(_source(row))
+    return grouped
+
+
 # Full-text search. Matches are marked with these control characters; formatting.highlight escapes the text
 # and turns them into <mark> tags.
 MARK_START, MARK_END = "\x01", "\x02"

@@ -4,6 +4,7 @@ import hashlib
 import json
 import sqlite3
 import time
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from . import status as status_rules
@@ -64,6 +65,8 @@ COLUMNS = {
 }
 # Rows of these tables make up the public record; their changes can be reverted from the change log.
 REVERTIBLE = ("city", "motion", "action", "vote", "vote_member", "hearing", "testimony", "source", "citation")
+# A motion's fields that only follow from its actions.
+DERIVED = {"status", "introduced_on", "decided_on", "updated_at"}
 # Tables whose rows belong to a motion: changing them re-derives the motion's status and marks it updated.
 MOTION_PARTS = ("action", "vote", "hearing")
 
@@ -110,10 +113,11 @@ def _redacted(table, row):
 
 
 def log_change(db, user_id, table, row_id, op, before, after):
-    """Write the change_log row for one changed row."""
+    """Write the change_log row for one changed row, in this transaction's changeset."""
     before, after = _redacted(table, before), _redacted(table, after)
     db.execute(
-        "INSERT INTO change_log (at, user_id, table_name, row_id, op, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO change_log (at, user_id, table_name, row_id, op, before, after, changeset_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             now(),
             user_id,
@@ -122,7 +126,52 @@ def log_change(db, user_id, table, row_id, op, before, after):
             op,
             None if before is None else json.dumps(before, sort_keys=True),
             None if after is None else json.dumps(after, sort_keys=True),
+            changeset_for(db, user_id),
         ],
+    )
+
+
+def changeset_for(db, user_id, kind="edit", submission_id=None, reverts=None):
+    """Return this transaction's changeset, opening it on the first write (its sentence is written at commit)."""
+    current = getattr(db, "changeset_id", None)
+    # A savepoint rolled back may have taken the changeset row with it: then open a new one.
+    if current is not None and db.execute("SELECT 1 FROM changeset WHERE id = ?", [current]).fetchone():
+        return current
+    changeset_id = db.execute(
+        "INSERT INTO changeset (at, user_id, kind, submission_id, reverts) VALUES (?, ?, ?, ?, ?)",
+        [now(), user_id, kind, submission_id, reverts],
+    ).lastrowid
+    db.changeset_id = changeset_id
+    db.before_commit.append(lambda: close_changeset(db, changeset_id))
+    return changeset_id
+
+
+@contextmanager
+def changeset(db, user_id, kind, submission_id=None, reverts=None):
+    """Run the block as one transaction whose writes form one changeset of this kind."""
+    with transaction(db):
+        changeset_for(db, user_id, kind, submission_id, reverts)
+        yield db
+
+
+def close_changeset(db, changeset_id):
+    """Write the changeset's sentence, or drop it if nothing was written after all."""
+    from .history import describe  # history reads what records writes; importing it here avoids a cycle
+
+    tables = {
+        row[0]
+        for row in db.execute("SELECT DISTINCT table_name FROM change_log WHERE changeset_id = ?", [changeset_id])
+    }
+    if not tables:
+        db.execute("DELETE FROM changeset WHERE id = ?", [changeset_id])
+        return
+    kind = db.execute("SELECT kind FROM changeset WHERE id = ?", [changeset_id]).fetchone()[0]
+    if kind == "edit" and tables <= {"user"}:
+        kind = "account"
+    elif kind == "edit" and tables <= {"submission"}:
+        kind = "submission"
+    db.execute(
+        "UPDATE changeset SET kind = ?, summary = ? WHERE id = ?", [kind, describe(db, changeset_id), changeset_id]
     )
 
 
@@ -484,7 +533,7 @@ def submit(db, user_id, kind, op, target_table, target_id, payload):
 
 def approve(db, submission_id, reviewer_id):
     """Apply a pending submission and mark it approved, in one transaction; return (table, row id)."""
-    with transaction(db):
+    with changeset(db, reviewer_id, "approval", submission_id=submission_id):
         found = fetch(db, "submission", submission_id)
         if found is None or found["state"] != "pending":
             raise RecordError("This submission has already been reviewed.")
@@ -541,40 +590,109 @@ def check_revertible(db, change):
 
 
 def revert(db, change_id, user_id=None, confirmed=None):
-    """Put back the row as it was before a change (itself logged).
+    """Revert the changeset a change belongs to, whole (see revert_changeset)."""
+    change = fetch_change(db, change_id)
+    if change is None:
+        raise RecordError("There is no such change.")
+    return revert_changeset(db, change["changeset_id"], user_id, confirmed)
 
-    If the row has changed since, the revert is refused with RevertConflict unless `confirmed` is the
-    fingerprint of the row the editor was shown (so a still newer version is never overwritten unseen).
+
+def changeset_changes(db, changeset_id):
+    """Return a changeset's change_log rows that make up the record (not derived statuses), oldest first."""
+    found = [
+        fetch_change(db, row["id"])
+        for row in rows(db, "SELECT id FROM change_log WHERE changeset_id = ? ORDER BY id", [changeset_id])
+    ]
+    return [c for c in found if not derived_only(c)]
+
+
+def derived_only(change):
+    """Whether a change touched nothing but a motion's derived status, dates and time of update."""
+    before, after = change["before"] or {}, change["after"] or {}
+    touched = {c for c in set(before) | set(after) if before.get(c) != after.get(c)}
+    return change["table_name"] == "motion" and change["op"] == "update" and touched <= DERIVED
+
+
+def revert_changeset(db, changeset_id, user_id=None, confirmed=None):
+    """Put back every row a changeset changed, together (an action with its citations, a vote with its roll call).
+
+    The revert is itself one changeset. If any of the rows has changed since, it is refused with RevertConflict
+    unless `confirmed` is the fingerprint of the newer versions the editor was shown.
     """
-    with transaction(db):
-        change = fetch_change(db, change_id)
-        if change is None:
+    with changeset(db, user_id, "revert", reverts=changeset_id):
+        logged = changeset_changes(db, changeset_id)
+        if not logged:
             raise RecordError("There is no such change.")
-        table, row_id = change["table_name"], change["row_id"]
-        check_revertible(db, change)
-        current = fetch(db, table, row_id)
-        if current != change["after"] and confirmed != fingerprint(current):
-            raise RevertConflict(change, current)
-        motion_id = motion_of(db, table, row_id)
+        # An approval's submission stays approved (that is history); only the record's rows are put back.
+        changes = [c for c in logged if c["table_name"] in REVERTIBLE]
+        if not changes:
+            raise RecordError("Changes to accounts and submissions cannot be reverted.")
+        final = {}
+        for change in changes:  # the version of each row this changeset left behind
+            final[(change["table_name"], change["row_id"])] = change
+        newer = {key: fetch(db, *key) for key, change in final.items() if fetch(db, *key) != change["after"]}
+        if newer and confirmed != fingerprint(sorted(newer.items(), key=str)):
+            key = next(iter(newer))
+            conflict = RevertConflict(final[key], newer[key])
+            conflict.fingerprint = fingerprint(sorted(newer.items(), key=str))
+            raise conflict
+        motions = {motion_of(db, c["table_name"], c["row_id"]) for c in changes} - {None}
+        # A motion whose own fields are put back keeps its restored time of update; one whose parts change is new.
+        parts_changed = {motion_of(db, c["table_name"], c["row_id"]) for c in changes if c["table_name"] != "motion"}
         try:
-            if change["before"] is None:  # the change inserted the row: remove it
-                if current is not None:
-                    if table == "vote":
-                        for member in rows(db, "SELECT id FROM vote_member WHERE vote_id = ?", [row_id]):
-                            delete(db, "vote_member", member["id"], user_id)
-                    delete(db, table, row_id, user_id)
-            elif current is None:  # the row was deleted since, or by this change: put it back
-                restore(db, table, change["before"], user_id)
-            else:
-                update(db, table, row_id, {c: change["before"][c] for c in COLUMNS[table]}, user_id)
+            for change in reversed(changes):
+                table, row_id = change["table_name"], change["row_id"]
+                current = fetch(db, table, row_id)
+                if change["op"] == "insert":
+                    if current is not None:
+                        delete(db, table, row_id, user_id)
+                elif current is None:  # deleted by this change, or since: put it back as it was, id and all
+                    restore(db, table, change["before"], user_id)
+                else:
+                    update(db, table, row_id, {c: change["before"][c] for c in COLUMNS[table]}, user_id)
         except sqlite3.IntegrityError as error:
-            raise RecordError(
-                "This cannot be reverted while other records depend on it (or it would break a rule): "
-                "revert or correct those first."
-            ) from error
-        motion_id = motion_id or motion_of(db, table, row_id)
-        if motion_id is not None and fetch(db, "motion", motion_id) is not None:
-            refresh_motion(db, motion_id, user_id, touch=table != "motion")
+            raise DependentsError(db, changes) from error
+        motions |= {motion_of(db, c["table_name"], c["row_id"]) for c in changes} - {None}
+        for motion_id in motions:
+            if fetch(db, "motion", motion_id) is not None:
+                refresh_motion(db, motion_id, user_id, touch=motion_id in parts_changed)
+
+
+class DependentsError(RecordError):
+    """A revert that would orphan records added since; names them so the editor can revert those first."""
+
+    def __init__(self, db, changes):
+        """Find what depends on the rows the revert would remove."""
+        self.dependents = []
+        for change in changes:
+            if change["op"] != "insert":
+                continue
+            table, row_id = change["table_name"], change["row_id"]
+            if table == "city":
+                self.dependents += [
+                    ("motion", r["id"], r["title"])
+                    for r in rows(db, "SELECT id, title FROM motion WHERE city_id = ?", [row_id])
+                ]
+            elif table == "motion":
+                for part in ("action", "vote", "hearing"):
+                    self.dependents += [
+                        (part, r["id"], r["motion_id"])
+                        for r in rows(db, f"SELECT id, motion_id FROM [{part}] WHERE motion_id = ?", [row_id])
+                    ]
+            elif table == "hearing":
+                self.dependents += [
+                    ("testimony", r["id"], row_id)
+                    for r in rows(db, "SELECT id FROM testimony WHERE hearing_id = ?", [row_id])
+                ]
+            elif table == "vote":
+                self.dependents += [
+                    ("vote_member", r["id"], row_id)
+                    for r in rows(db, "SELECT id FROM vote_member WHERE vote_id = ?", [row_id])
+                ]
+        super().__init__(
+            "This cannot be reverted while records added since depend on it: revert or correct those first"
+            + (f" ({len(self.dependents)} of them, listed below)." if self.dependents else ".")
+        )
 
 
 def fetch_change(db, change_id):

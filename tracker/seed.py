@@ -6,7 +6,6 @@ or None ("not recorded"), never guessed.
 
 from . import geo, queries, records
 from . import status as status_rules
-from .db import transaction
 from .seed_records import PLACES, SOURCES
 
 
@@ -118,7 +117,7 @@ def load(db, only=None):
     only, a collection of place slugs, loads just those places (tests use it for a small record).
     """
     start = queries.latest_change_id(db)
-    with transaction(db):
+    with records.changeset(db, None, "seed"):
         for place in PLACES:
             if only is not None and place_slug(place) not in only:
                 continue

@@ -39,3 +39,69 @@ def test_logging_out_is_a_button_that_posts(visit):
     assert "You are logged out." in visit.page.inner_text(".flashes")
     visit.goto("/editor/")
     assert "/auth/login" in visit.page.url
+
+
+def test_a_new_place_and_motion_go_through_one_review_and_revert_whole(visit, browser, live_server):
+    page = visit.page
+    log_in(visit, "organizer")
+    visit.goto("/editor/cities/new")
+    page.fill("#name", "Carrboro")
+    page.select_option("#kind", "town")
+    page.select_option("#state", "NC")
+    page.fill("#council_seats", "7")
+    page.click("#submit")
+    page.wait_for_url("**/editor/submissions/*")
+    visit.goto("/editor/motions/new")
+    page.select_option("#city_id", label="Carrboro, NC (new, waiting for review)")
+    page.fill("#title", "Carrboro resolution on police exchanges")
+    page.fill("#body", "Town Council")
+    page.fill("#source_title", "Town Council agenda")
+    page.fill("#source_publisher", "Town of Carrboro")
+    page.click("#submit")
+    page.wait_for_url("**/editor/submissions/*")
+    motion_review = page.url.removeprefix(visit.base)
+    assert page.request.get(visit.base + "/cities/carrboro-nc").status == 404  # nothing public yet
+
+    editor_context = browser.new_context(viewport={"width": 1280, "height": 900})
+    editor = editor_context.new_page()
+    editor.goto(live_server + "/auth/login")
+    editor.fill("#email", "editor@example.org")
+    editor.fill("#password", "correct horse battery staple")
+    editor.click("#submit")
+    editor.wait_for_url("**/editor/")
+    editor.goto(live_server + motion_review)
+    diff = editor.inner_text("table.diff")
+    assert "Carrboro, NC (new: approving this motion approves the place too)" in diff
+    assert "End or restrict exchanges" in diff and "Town of Carrboro" in diff
+    editor.click("#approve")
+    editor.wait_for_load_state()
+    assert "Approved and applied." in editor.inner_text(".flashes")
+    assert "/editor/submissions" in editor.url  # the next pending one, or the queue when none is left
+    visit.goto("/cities/carrboro-nc")
+    assert "Carrboro resolution on police exchanges" in page.inner_text("main")
+
+    # One sentence for the whole approval, then a revert after a confirmation.
+    editor.goto(live_server + "/editor/changes?kind=approval")
+    entry = editor.locator("li.changeset", has_text="Added the place Carrboro, NC").first
+    assert "Carrboro resolution on police exchanges" in entry.inner_text() and "Town of Carrboro" in entry.inner_text()
+    entry.locator("a", has_text="Revert").click()
+    assert "Removes city" in editor.inner_text("main") and "Removes citation" in editor.inner_text("main")
+    editor.click("button:has-text('Revert changeset')")
+    editor.wait_for_url("**/editor/changes*")
+    assert page.request.get(visit.base + "/cities/carrboro-nc").status == 404
+
+    # Reverting the revert brings every row back, sources included.
+    editor.goto(live_server + "/editor/changes?kind=revert")
+    editor.locator("li.changeset").first.locator("a", has_text="Revert").click()
+    editor.click("button:has-text('Revert changeset')")
+    editor.wait_for_url("**/editor/changes*")
+    visit.goto("/cities/carrboro-nc")
+    page.click("text=Carrboro resolution on police exchanges")
+    assert "Town of Carrboro" in page.inner_text("main")
+    # Leave the shared live database with the places the other browser tests count.
+    editor.goto(live_server + "/editor/changes?kind=revert")
+    editor.locator("li.changeset").first.locator("a", has_text="Revert").click()
+    editor.click("button:has-text('Revert changeset')")
+    editor.wait_for_url("**/editor/changes*")
+    assert page.request.get(visit.base + "/cities/carrboro-nc").status == 404
+    editor_context.close()
