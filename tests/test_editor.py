@@ -47,6 +47,7 @@ ACCESS = {
     "editor.new_motion": "any",
     "editor.edit_motion": "any",
     "editor.new_action": "any",
+    "editor.new_action_on_pending_motion": "any",
     "editor.new_vote": "any",
     "editor.new_hearing": "any",
     "editor.new_testimony": "any",
@@ -111,6 +112,7 @@ def route_params(app, db, durham_id, accounts):
         "editor.edit_city": {"slug": "durham-nc"},
         "editor.edit_motion": {"motion_id": durham_id},
         "editor.new_action": {"motion_id": durham_id},
+        "editor.new_action_on_pending_motion": {"submission_id": submission},
         "editor.new_vote": {"motion_id": durham_id},
         "editor.new_hearing": {"motion_id": durham_id},
         "editor.new_testimony": {"hearing_id": row["hearing"]},
@@ -872,3 +874,76 @@ def test_private_names_never_appear_in_the_change_log(as_role, db, durham_id):
     log = text(editor.get("/editor/changes"))
     assert "Wanda" not in log and "(name not public)" in log
     assert "Added a testimony on" in log
+
+
+def test_a_new_place_its_motion_and_a_sourced_action_are_approved_in_one_round(as_role, client, db):
+    organizer, editor = as_role("organizer"), as_role("editor")
+    place = organizer.post("/editor/cities/new", data={"name": "Carrboro", "state": "NC", "council_seats": "7"})
+    place_id = int(place.headers["Location"].rsplit("/", 1)[1])
+    motion = organizer.post(
+        "/editor/motions/new",
+        data={"city_id": str(-place_id), "title": "Carrboro resolution", "kind": "resolution", "no_source": "y"},
+    )
+    motion_id = int(motion.headers["Location"].rsplit("/", 1)[1])
+    assert "Add an action to this motion" in text(organizer.get(motion.headers["Location"]))
+    action = organizer.post(
+        f"/editor/submissions/{motion_id}/actions/new",
+        data={
+            "date": "2021-03-01",
+            "classification": "introduced",
+            "description": "Introduced at the Town Council.",
+            "source_title": "Town Council agenda",
+        },
+    )
+    action_id = int(action.headers["Location"].rsplit("/", 1)[1])
+    assert "New action on Carrboro resolution (new)" in text(organizer.get("/editor/submissions"))
+    review = text(editor.get(f"/editor/submissions/{action_id}"))
+    assert "On the motion Carrboro resolution (new: approving this action approves it too)" in review
+    approved = editor.post(f"/editor/submissions/{action_id}", data={"decision": "approve"})
+    assert approved.status_code == 302, text(approved)
+    states = dict(db.execute("SELECT id, state FROM submission").fetchall())
+    assert [states[i] for i in (place_id, motion_id, action_id)] == ["approved"] * 3
+    page = text(client.get("/cities/carrboro-nc"))
+    assert "Carrboro resolution" in page and "Introduced" in page
+    # One changeset for the whole round.
+    assert db.execute("SELECT count(*) FROM changeset WHERE kind = 'approval'").fetchone()[0] == 1
+
+
+def test_an_action_on_a_motion_approved_first_still_finds_its_motion(as_role, db):
+    organizer, editor = as_role("organizer"), as_role("editor")
+    motion = organizer.post(
+        "/editor/motions/new",
+        data={"city_id": "1", "title": "Second Durham resolution", "kind": "resolution", "no_source": "y"},
+    )
+    motion_submission = int(motion.headers["Location"].rsplit("/", 1)[1])
+    action = organizer.post(
+        f"/editor/submissions/{motion_submission}/actions/new",
+        data={"date": "2021-03-01", "classification": "introduced", "description": "Filed.", "no_source": "y"},
+    )
+    action_submission = int(action.headers["Location"].rsplit("/", 1)[1])
+    first = editor.post(f"/editor/submissions/{motion_submission}", data={"decision": "approve"})
+    assert first.headers["Location"] == f"/editor/submissions/{action_submission}"
+    editor.post(f"/editor/submissions/{action_submission}", data={"decision": "approve"})
+    status = db.execute("SELECT status FROM motion WHERE title = 'Second Durham resolution'").fetchone()[0]
+    assert status == "introduced"
+
+
+def test_reverting_a_three_part_approval_removes_the_place_its_motion_and_action(as_role, client, db):
+    organizer, editor = as_role("organizer"), as_role("editor")
+    place = organizer.post("/editor/cities/new", data={"name": "Carrboro", "state": "NC", "council_seats": "7"})
+    place_id = int(place.headers["Location"].rsplit("/", 1)[1])
+    motion = organizer.post(
+        "/editor/motions/new",
+        data={"city_id": str(-place_id), "title": "Carrboro resolution", "kind": "resolution", "source_title": "S"},
+    )
+    motion_id = int(motion.headers["Location"].rsplit("/", 1)[1])
+    action = organizer.post(
+        f"/editor/submissions/{motion_id}/actions/new",
+        data={"date": "2021-03-01", "classification": "introduced", "description": "Filed.", "source_title": "T"},
+    )
+    action_id = int(action.headers["Location"].rsplit("/", 1)[1])
+    editor.post(f"/editor/submissions/{action_id}", data={"decision": "approve"})
+    changeset = db.execute("SELECT id FROM changeset WHERE kind = 'approval'").fetchone()[0]
+    reverted = editor.post(f"/editor/changesets/{changeset}/revert", follow_redirects=True)
+    assert "is reverted" in text(reverted), text(reverted)
+    assert client.get("/cities/carrboro-nc").status_code == 404

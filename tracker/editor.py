@@ -247,6 +247,30 @@ def edit_part(kind, row_id, label):
     )
 
 
+@bp.route("/submissions/<int:submission_id>/actions/new", methods=["GET", "POST"])
+@role_required(*ROLES)
+def new_action_on_pending_motion(submission_id):
+    """Log an action on a motion one has proposed that still waits for review: approved together with it."""
+    db = get_db()
+    found = queries.submission(db, submission_id)
+    waiting = found and found["kind"] == "motion" and found["state"] == "pending" and found["target_id"] is None
+    if not waiting or (not current_user.is_editor and found["user_id"] != current_user.id):
+        abort(404)
+    title = json.loads(found["payload"])["values"]["title"]
+    form = forms.ActionForm(context=guidance(db, "action", None, None))
+    if form.validate_on_submit():
+        payload = {**form.payload(), "pending_motion": submission_id}
+        if form.no_source.data and not payload.get("source"):
+            payload["no_source"] = True
+        new_id = records.submit(db, current_user.id, "action", "create", "submission", submission_id, payload)
+        flash("Thank you: your action will be reviewed with the motion it belongs to.", "success")
+        return redirect(url_for(".submission", submission_id=new_id))
+    back = url_for(".submission", submission_id=submission_id)
+    return render_template(
+        "editor/form.html", form=form, title=f"New action for “{title}”", back_url=back, kind="action"
+    )
+
+
 @bp.route("/motions/<int:motion_id>/actions/new", methods=["GET", "POST"])
 @role_required(*ROLES)
 def new_action(motion_id):
@@ -403,6 +427,13 @@ def describe(db, found):
         waiting = place and place["state"] == "pending"
         note = " (new: approving this motion approves the place too)" if waiting else ""
         diff = [(n, b, (name + note) if n == "Place" else a) for n, b, a in diff]
+    if payload.get("pending_motion"):
+        waiting = queries.submission(db, payload["pending_motion"])
+        title = json.loads(waiting["payload"])["values"]["title"] if waiting else "a motion no longer on record"
+        pending = waiting and waiting["state"] == "pending"
+        diff.insert(
+            0, ("On the motion", None, title + (" (new: approving this action approves it too)" if pending else ""))
+        )
     if payload.get("no_source"):
         diff.append(("Source", None, "None yet: the organizer said they have no source for this"))
     if kind == "motion" and op == "create" and "published" not in values:

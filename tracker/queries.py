@@ -482,7 +482,9 @@ SELECT submission.*, author.email AS author_email, reviewer.email AS reviewer_em
             END),
            (SELECT name || ', ' || state FROM city
             WHERE submission.target_table = 'city' AND id = submission.target_id),
-           (SELECT title FROM source WHERE submission.target_table = 'source' AND id = submission.target_id)
+           (SELECT title FROM source WHERE submission.target_table = 'source' AND id = submission.target_id),
+           (SELECT json_extract(proposed.payload, '$.values.title') || ' (new)' FROM submission AS proposed
+            WHERE submission.target_table = 'submission' AND proposed.id = submission.target_id)
        ) AS target_label
 FROM submission
 JOIN user AS author ON author.id = submission.user_id

@@ -470,6 +470,8 @@ def _create(db, kind, parent_id, values, payload, user_id):
             values = {**values, "city_id": place_of_submission(db, payload["pending_place"], user_id)}
         return create_motion(db, {"published": 1, **values}, user_id)
     if kind == "action":
+        if payload.get("pending_motion"):
+            parent_id = motion_of_submission(db, payload["pending_motion"], user_id)
         return add_action(db, parent_id, values, user_id)
     if kind == "vote":
         return add_vote(db, parent_id, values, [tuple(m) for m in payload.get("members", [])], user_id)
@@ -494,6 +496,29 @@ def place_of_submission(db, submission_id, user_id):
     if place is None:
         raise RecordError("The new place this motion belongs to is no longer on record.")
     return place[0]
+
+
+def motion_of_submission(db, submission_id, user_id):
+    """Return the id of the motion a submission proposed, approving it (and its new place) now if it still waits."""
+    found = fetch(db, "submission", submission_id)
+    if found is None or found["kind"] != "motion":
+        raise RecordError("The new motion this action belongs to is no longer on record.")
+    if found["state"] == "rejected":
+        raise RecordError("The new motion this action belongs to was rejected, so the action cannot be added.")
+    if found["state"] == "pending":
+        return approve(db, submission_id, user_id)[1]
+    # Approved before: the motion its approval created.
+    title = json.loads(found["payload"])["values"]["title"]
+    motion = db.execute(
+        "SELECT motion.id FROM motion JOIN change_log ON change_log.table_name = 'motion' "
+        "AND change_log.row_id = motion.id AND change_log.op = 'insert' "
+        "JOIN changeset ON changeset.id = change_log.changeset_id "
+        "WHERE changeset.submission_id = ? AND motion.title = ?",
+        [submission_id, title],
+    ).fetchone()
+    if motion is None:
+        raise RecordError("The new motion this action belongs to is no longer on record.")
+    return motion[0]
 
 
 def _update(db, kind, row_id, values, payload, user_id):
@@ -597,13 +622,13 @@ def revert(db, change_id, user_id=None, confirmed=None):
     return revert_changeset(db, change["changeset_id"], user_id, confirmed)
 
 
-def changeset_changes(db, changeset_id):
-    """Return a changeset's change_log rows that make up the record (not derived statuses), oldest first."""
+def changeset_changes(db, changeset_id, derived=False):
+    """Return a changeset's change_log rows, oldest first; without `derived`, not a motion's derived status."""
     found = [
         fetch_change(db, row["id"])
         for row in rows(db, "SELECT id FROM change_log WHERE changeset_id = ? ORDER BY id", [changeset_id])
     ]
-    return [c for c in found if not derived_only(c)]
+    return found if derived else [c for c in found if not derived_only(c)]
 
 
 def derived_only(change):
@@ -628,7 +653,10 @@ def revert_changeset(db, changeset_id, user_id=None, confirmed=None):
         if not changes:
             raise RecordError("Changes to accounts and submissions cannot be reverted.")
         final = {}
-        for change in changes:  # the version of each row this changeset left behind
+        # The version of each row this changeset left behind (a motion's derived status included).
+        for change in changeset_changes(db, changeset_id, derived=True):
+            if change["table_name"] not in REVERTIBLE:
+                continue
             final[(change["table_name"], change["row_id"])] = change
         newer = {key: fetch(db, *key) for key, change in final.items() if fetch(db, *key) != change["after"]}
         if newer and confirmed != fingerprint(sorted(newer.items(), key=str)):

@@ -59,7 +59,14 @@ def test_a_new_place_and_motion_go_through_one_review_and_revert_whole(visit, br
     page.fill("#source_publisher", "Town of Carrboro")
     page.click("#submit")
     page.wait_for_url("**/editor/submissions/*")
-    motion_review = page.url.removeprefix(visit.base)
+    page.click("text=Add an action to this motion")
+    page.fill("#date", "2021-03-01")
+    page.select_option("#classification", "introduced")
+    page.fill("#description", "Introduced at the Town Council.")
+    page.fill("#source_title", "Town Council minutes")
+    page.click("#submit")
+    page.wait_for_url("**/editor/submissions/*")
+    action_review = page.url.removeprefix(visit.base)
     assert page.request.get(visit.base + "/cities/carrboro-nc").status == 404  # nothing public yet
 
     editor_context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -69,21 +76,24 @@ def test_a_new_place_and_motion_go_through_one_review_and_revert_whole(visit, br
     editor.fill("#password", "correct horse battery staple")
     editor.click("#submit")
     editor.wait_for_url("**/editor/")
-    editor.goto(live_server + motion_review)
+    editor.goto(live_server + action_review)
     diff = editor.inner_text("table.diff")
-    assert "Carrboro, NC (new: approving this motion approves the place too)" in diff
-    assert "End or restrict exchanges" in diff and "Town of Carrboro" in diff
+    assert "Carrboro resolution on police exchanges (new: approving this action approves it too)" in diff
+    assert "Introduced" in diff and "Town Council minutes" in diff
     editor.click("#approve")
     editor.wait_for_load_state()
     assert "Approved and applied." in editor.inner_text(".flashes")
     assert "/editor/submissions" in editor.url  # the next pending one, or the queue when none is left
     visit.goto("/cities/carrboro-nc")
     assert "Carrboro resolution on police exchanges" in page.inner_text("main")
+    assert "Introduced" in page.inner_text("main")  # the place, its motion and the action: one review round
 
     # One sentence for the whole approval, then a revert after a confirmation.
     editor.goto(live_server + "/editor/changes?kind=approval")
     entry = editor.locator("li.changeset", has_text="Added the place Carrboro, NC").first
-    assert "Carrboro resolution on police exchanges" in entry.inner_text() and "Town of Carrboro" in entry.inner_text()
+    sentence = entry.inner_text()
+    assert "Carrboro resolution on police exchanges" in sentence and "Town of Carrboro" in sentence
+    assert "added the action “Introduced, March 1, 2021”" in sentence
     entry.locator("a", has_text="Revert").click()
     assert "Removes city" in editor.inner_text("main") and "Removes citation" in editor.inner_text("main")
     editor.click("button:has-text('Revert changeset')")
@@ -97,7 +107,7 @@ def test_a_new_place_and_motion_go_through_one_review_and_revert_whole(visit, br
     editor.wait_for_url("**/editor/changes*")
     visit.goto("/cities/carrboro-nc")
     page.click("text=Carrboro resolution on police exchanges")
-    assert "Town of Carrboro" in page.inner_text("main")
+    assert "Town of Carrboro" in page.inner_text("main") and "Town Council minutes" in page.inner_text("main")
     # Leave the shared live database with the places the other browser tests count.
     editor.goto(live_server + "/editor/changes?kind=revert")
     editor.locator("li.changeset").first.locator("a", has_text="Revert").click()
