@@ -89,6 +89,32 @@ def admin(browser, live_server, submissions):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def organizer(browser, live_server, submissions):
+    """One phone page logged in as an organizer, whose forms and lists differ from an editor's."""
+    context, page = phone_page(browser, live_server, "organizer")
+    yield page
+    context.close()
+
+
+# The pages an organizer may open (the rest answer 403 or 404 and are the editors' pages above).
+ORGANIZER = [
+    "/editor/",
+    "/editor/motions",
+    "/editor/motions/1",
+    "/editor/cities/new",
+    "/editor/motions/new",
+    "/editor/motions/1/edit",
+    "/editor/motions/1/actions/new",
+    "/editor/motions/1/votes/new",
+    "/editor/motions/1/hearings/new",
+    "/editor/hearings/1/testimony/new",
+    "/editor/motion/1/sources/new",
+    "/editor/submissions",
+    "/auth/password",
+]
+
+
 def overflow(page, url):
     """Open a page, unfold what a reader can unfold, and return how far it is wider than the screen (0: it fits)."""
     page.goto(url)
@@ -109,3 +135,8 @@ def test_editor_pages_fit_a_phone(admin, live_server, submissions, path):
         name = re.sub("[^a-z0-9]+", "-", path.lower()).strip("-")
         admin.screenshot(path=f"tests/browser/artifacts/phone-{name}.png", full_page=True)
     assert wider <= 0, admin.evaluate(CULPRITS)
+
+
+@pytest.mark.parametrize("path", ORGANIZER)
+def test_organizer_pages_fit_a_phone(organizer, live_server, path):
+    assert overflow(organizer, live_server + path) <= 0, organizer.evaluate(CULPRITS)
