@@ -507,24 +507,6 @@ def submission(db, submission_id):
     return found[0] if found else None
 
 
-CHANGES = """
-SELECT change_log.*, user.email AS user_email FROM change_log LEFT JOIN user ON user.id = change_log.user_id
-WHERE (:table IS NULL OR change_log.table_name = :table)
-  AND (:user IS NULL OR user.email = :user COLLATE NOCASE)
-  AND (:op IS NULL OR change_log.op = :op)
-  AND (:row IS NULL OR change_log.row_id = :row)
-  AND (:before_id IS NULL OR change_log.id < :before_id)
-ORDER BY change_log.id DESC
-LIMIT :limit
-"""
-
-
-def changes(db, table=None, user=None, op=None, row=None, before_id=None, limit=50):
-    """Return change_log entries, newest first, filtered by table, user email, operation or row."""
-    params = {"table": table, "user": user, "op": op, "row": row, "before_id": before_id, "limit": limit}
-    return rows(db, CHANGES, params)
-
-
 CHANGESETS = """
 SELECT changeset.*, user.email AS user_email, user.role AS user_role,
        (SELECT count(*) FROM changeset AS later WHERE later.reverts = changeset.id) AS reverted_by

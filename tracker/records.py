@@ -595,25 +595,6 @@ def fingerprint(row):
     return hashlib.sha256(json.dumps(row, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def check_revertible(db, change):
-    """Refuse reverts that would break a rule the database cannot see."""
-    table = change["table_name"]
-    if table not in REVERTIBLE:
-        raise RecordError("Changes to accounts and submissions cannot be reverted.")
-    before, after = change["before"] or {}, change["after"] or {}
-    touched = {c for c in set(before) | set(after) if before.get(c) != after.get(c)}
-    if (
-        table == "motion"
-        and change["op"] == "update"
-        and touched <= {"status", "introduced_on", "decided_on", "updated_at"}
-    ):
-        raise RecordError("A motion's status follows its actions: revert the action that changed it instead.")
-    if table in ("vote", "vote_member") and change["op"] == "update":
-        vote_id = change["row_id"] if table == "vote" else after.get("vote_id")
-        if db.execute("SELECT 1 FROM vote_member WHERE vote_id = ?", [vote_id]).fetchone():
-            raise RecordError("This vote has a roll call that must match its counts: correct it with the vote form.")
-
-
 def revert(db, change_id, user_id=None, confirmed=None):
     """Revert the changeset a change belongs to, whole (see revert_changeset)."""
     change = fetch_change(db, change_id)
