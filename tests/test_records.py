@@ -220,3 +220,16 @@ def test_a_write_the_schema_refuses_is_said_in_words(db, motion_id):
     with pytest.raises(sqlite3.IntegrityError) as duplicate:
         records.add_source(db, {"url": url, "title": "x", "publisher": None, "published_on": None})
     assert str(records.refused(duplicate.value)) == "This would duplicate a record that already exists."
+
+
+def test_a_rolled_back_savepoint_takes_its_changeset_with_it(db):
+    from tracker.db import transaction
+
+    with transaction(db):
+        with pytest.raises(RuntimeError), transaction(db):
+            records.add_source(db, {"url": None, "title": "Dropped", "publisher": None, "published_on": None})
+            raise RuntimeError("the inner block fails after opening the changeset")
+        kept = records.add_source(db, {"url": None, "title": "Kept", "publisher": None, "published_on": None})
+    changeset_id = db.execute("SELECT changeset_id FROM change_log WHERE table_name = 'source' AND row_id = ?", [kept])
+    summary = db.execute("SELECT summary FROM changeset WHERE id = ?", [changeset_id.fetchone()[0]]).fetchone()[0]
+    assert summary == "Added the source “Kept”."

@@ -53,11 +53,14 @@ def transaction(db):
     conn = db.conn
     if conn.in_transaction:
         conn.execute("SAVEPOINT nested")
+        # A rolled-back savepoint takes what it wrote with it, a changeset opened inside it included.
+        changeset_id, hooks = getattr(db, "changeset_id", None), len(getattr(db, "before_commit", []))
         try:
             yield db
         except BaseException:
             conn.execute("ROLLBACK TO nested")
             conn.execute("RELEASE nested")
+            db.changeset_id, db.before_commit = changeset_id, db.before_commit[:hooks]
             raise
         conn.execute("RELEASE nested")
         return

@@ -110,45 +110,50 @@ def source_name(db, source_id):
     return (found[0] or f"“{found[1]}”") if found else "a source since removed"
 
 
+# A sentence names at most this many changes and sources; a large import is summed up, not listed, so writing its
+# sentence costs a few queries however many rows it wrote.
+SHOWN_CHANGES = 6
+SHOWN_SOURCES = 3
+
+
 def describe(db, changeset_id):
     """Say in council terms what a changeset did, e.g. 'Added the action “Passed, April 16, 2018” on … citing …'."""
     rows = [r for r in rows_of(db, changeset_id) if not only_derived(r)]
     kind, reverts = db.execute("SELECT kind, reverts FROM changeset WHERE id = ?", [changeset_id]).fetchone()
-    verbs = {"insert": "added", "update": "corrected", "delete": "removed"}
-    phrases, citing, roll_call = [], [], set()
-    cited_sources = {
-        (r["after"] or r["before"])["source_id"] for r in rows if r["table"] == "citation" and r["op"] != "update"
-    }
-    for row in rows:
-        data = row["after"] or row["before"]
-        if row["table"] == "citation" and row["op"] == "insert":
-            citing.append(source_name(db, data["source_id"]))
-        elif row["table"] == "vote_member":
-            roll_call.add(data["vote_id"])
-        elif row["table"] == "source" and row["op"] == "insert" and row["row_id"] in cited_sources:
-            continue
-        else:
-            phrase = f"{verbs[row['op']]} {what(db, row)}"
-            if row["op"] == "update" and row["table"] not in ("user", "submission"):
-                fields = changed_fields(row)
-                phrase += f" ({', '.join(fields)})" if fields else ""
-            if row["table"] == "vote" and row["row_id"] in roll_call | {data["id"]} and roll_call:
-                phrase += " with its roll call"
-            if row["table"] == "submission" and row["op"] == "update":
-                continue  # an approval or rejection says so in its kind
-            phrases.append(phrase)
-    if citing:
-        unique = list(dict.fromkeys(citing))
-        phrases.append("citing " + ", ".join(unique[:3]) + (f" and {len(unique) - 3} more" if len(unique) > 3 else ""))
-    if not phrases:
-        phrases = ["changed nothing a reader sees"]
-    sentence = "; ".join(phrases)
-    if len(phrases) > 6:
-        sentence = "; ".join(phrases[:6]) + f"; and {len(phrases) - 6} more changes"
+    cited = [(r["after"] or r["before"])["source_id"] for r in rows if r["table"] == "citation" and r["op"] == "insert"]
+    with_roll_call = {(r["after"] or r["before"])["vote_id"] for r in rows if r["table"] == "vote_member"}
+    shown = [
+        r
+        for r in rows
+        if r["table"] not in ("citation", "vote_member")
+        and not (r["table"] == "source" and r["op"] == "insert" and r["row_id"] in cited)
+        and not (r["table"] == "submission" and r["op"] == "update")  # an approval says so in its kind
+    ]
+    phrases = [phrase(db, row, with_roll_call) for row in shown[:SHOWN_CHANGES]]
+    if len(shown) > SHOWN_CHANGES:
+        phrases.append(f"and {len(shown) - SHOWN_CHANGES} more changes")
+    sources = list(dict.fromkeys(cited))
+    if sources:
+        names = ", ".join(source_name(db, source_id) for source_id in sources[:SHOWN_SOURCES])
+        more = len(sources) - SHOWN_SOURCES
+        phrases.append(f"citing {names}" + (f" and {more} more" if more > 0 else ""))
+    sentence = "; ".join(phrases) or "changed nothing a reader sees"
     if kind == "revert" and reverts:
         sentence = f"reverted changeset {reverts}: {sentence}"
     sentence = sentence[:1].upper() + sentence[1:] + "."
     return sentence if len(sentence) <= LIMIT else sentence[: LIMIT - 1] + "…"
+
+
+def phrase(db, row, with_roll_call):
+    """Say what one row's change did: 'added the vote of … with its roll call', 'corrected the place … (notes)'."""
+    verb = {"insert": "added", "update": "corrected", "delete": "removed"}[row["op"]]
+    text = f"{verb} {what(db, row)}"
+    if row["op"] == "update" and row["table"] not in ("user", "submission"):
+        fields = changed_fields(row)
+        text += f" ({', '.join(fields)})" if fields else ""
+    if row["table"] == "vote" and row["row_id"] in with_roll_call:
+        text += " with its roll call"
+    return text
 
 
 def changed_fields(row):

@@ -7,6 +7,7 @@ import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
+from . import history
 from . import status as status_rules
 from .db import rows, transaction
 
@@ -134,8 +135,7 @@ def log_change(db, user_id, table, row_id, op, before, after):
 def changeset_for(db, user_id, kind="edit", submission_id=None, reverts=None):
     """Return this transaction's changeset, opening it on the first write (its sentence is written at commit)."""
     current = getattr(db, "changeset_id", None)
-    # A savepoint rolled back may have taken the changeset row with it: then open a new one.
-    if current is not None and db.execute("SELECT 1 FROM changeset WHERE id = ?", [current]).fetchone():
+    if current is not None:
         return current
     changeset_id = db.execute(
         "INSERT INTO changeset (at, user_id, kind, submission_id, reverts) VALUES (?, ?, ?, ?, ?)",
@@ -156,8 +156,6 @@ def changeset(db, user_id, kind, submission_id=None, reverts=None):
 
 def close_changeset(db, changeset_id):
     """Write the changeset's sentence, or drop it if nothing was written after all."""
-    from .history import describe  # history reads what records writes; importing it here avoids a cycle
-
     tables = {
         row[0]
         for row in db.execute("SELECT DISTINCT table_name FROM change_log WHERE changeset_id = ?", [changeset_id])
@@ -171,7 +169,8 @@ def close_changeset(db, changeset_id):
     elif kind == "edit" and tables <= {"submission"}:
         kind = "submission"
     db.execute(
-        "UPDATE changeset SET kind = ?, summary = ? WHERE id = ?", [kind, describe(db, changeset_id), changeset_id]
+        "UPDATE changeset SET kind = ?, summary = ? WHERE id = ?",
+        [kind, history.describe(db, changeset_id), changeset_id],
     )
 
 
@@ -639,7 +638,8 @@ def revert_changeset(db, changeset_id, user_id=None, confirmed=None):
             if change["table_name"] not in REVERTIBLE:
                 continue
             final[(change["table_name"], change["row_id"])] = change
-        newer = {key: fetch(db, *key) for key, change in final.items() if fetch(db, *key) != change["after"]}
+        now_rows = {key: fetch(db, *key) for key in final}
+        newer = {key: row for key, row in now_rows.items() if row != final[key]["after"]}
         if newer and confirmed != fingerprint(sorted(newer.items(), key=str)):
             key = next(iter(newer))
             conflict = RevertConflict(final[key], newer[key])
