@@ -131,7 +131,7 @@ def durham_id(db):
 
 @contextmanager
 def counting_queries(app):
-    """Count the SQL statements the app runs inside the block (every request connection is traced)."""
+    """Count the SQL statements the app runs inside the block (the thread's request connection and any other)."""
     statements = []
     original = database.connect
 
@@ -141,8 +141,12 @@ def counting_queries(app):
         conn.conn.set_trace_callback(statements.append)
         return conn
 
+    # Requests from a test client run in this thread, so they use this thread's connection.
+    shared = database.thread_connection(app)
+    shared.conn.set_trace_callback(statements.append)
     database.connect = traced
     try:
         yield statements
     finally:
         database.connect = original
+        shared.conn.set_trace_callback(None)

@@ -164,3 +164,29 @@ def test_a_motion_cannot_move_to_a_council_too_small_for_its_votes(empty_db, mot
     big = insert_city(empty_db, slug="big-town-nc", name="Big Town", council_seats=4)
     empty_db.execute("UPDATE motion SET city_id = ? WHERE id = ?", [big, motion_id])
     assert empty_db.execute("SELECT city_id FROM motion WHERE id = ?", [motion_id]).fetchone()[0] == big
+
+
+def version(db):
+    """The public record's version counter."""
+    return db.execute("SELECT version FROM public_version").fetchone()[0]
+
+
+def test_the_public_version_moves_with_public_changes_only(empty_db, motion_id):
+    unpublished = version(empty_db)
+    empty_db.execute(
+        "INSERT INTO action (motion_id, date, classification, description) VALUES (?, '2018-04-05', 'introduced', 'x')",
+        [motion_id],
+    )
+    empty_db.execute("UPDATE motion SET summary = 'draft' WHERE id = ?", [motion_id])
+    empty_db.execute("INSERT INTO user (email, password_hash, role, created_at) VALUES ('a@b.c', 'x', 'editor', 'now')")
+    assert version(empty_db) == unpublished, "nothing a visitor can see has changed"
+    empty_db.execute("UPDATE motion SET published = 1 WHERE id = ?", [motion_id])
+    published = version(empty_db)
+    assert published > unpublished
+    empty_db.execute(
+        "INSERT INTO action (motion_id, date, classification, description) VALUES (?, '2018-04-16', 'passed', 'x')",
+        [motion_id],
+    )
+    assert version(empty_db) > published
+    changed_at = empty_db.execute("SELECT changed_at FROM public_version").fetchone()[0]
+    assert changed_at.endswith("Z")

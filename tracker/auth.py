@@ -1,7 +1,7 @@
 """Accounts: login/logout, password hashing and checks, login throttling, roles and their decorators."""
 
 import time
-from functools import wraps
+from functools import cache, wraps
 from urllib.parse import urlsplit
 
 from argon2 import PasswordHasher
@@ -22,8 +22,16 @@ login_manager.login_message_category = "info"
 # argon2id with argon2-cffi's defaults (RFC 9106's low-memory profile: 64 MiB, 3 passes, 4 lanes), above
 # OWASP's minimum of 19 MiB and 2 passes.
 hasher = PasswordHasher()
-# Verified against when the account does not exist, so that both answers take the same time.
-DUMMY_HASH = hasher.hash("no account has this password")
+
+
+@cache
+def dummy_hash():
+    """A hash to verify against when the account does not exist, so that both answers take the same time.
+
+    Made on the first login attempt rather than at import: hashing is slow on purpose, and most processes that
+    import tracker (page-serving workers, commands, tests) never need it.
+    """
+    return hasher.hash("no account has this password")
 
 ROLES = tuple(status_rules.ROLES)
 EDITORS = status_rules.EDITOR_ROLES
@@ -156,7 +164,7 @@ def login():
         )
         return render_template("auth/login.html", form=form), 429, {"Retry-After": str(wait)}
     row = queries.get_user_by_email(db, email)
-    valid = verify_password(row["password_hash"] if row else DUMMY_HASH, form.password.data)
+    valid = verify_password(row["password_hash"] if row else dummy_hash(), form.password.data)
     if not (row and valid and row["active"]):
         form.form_errors.append(GENERIC_ERROR)
         return render_template("auth/login.html", form=form)

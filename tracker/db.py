@@ -1,6 +1,7 @@
-"""The SQLite connection: one per request, pragmas, transactions, schema creation and migrations."""
+"""The SQLite connection: one per thread, reused by its requests; pragmas, transactions, schema and migrations."""
 
 import sqlite3
+import threading
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -34,17 +35,37 @@ def rows(db, sql, params=()):
 
 
 def get_db():
-    """Return this request's database, opening it on first use."""
+    """Return this request's database: the thread's open connection, opened on its first request."""
     if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"])
+        g.db = thread_connection(current_app)
     return g.db
 
 
+def thread_connection(app):
+    """Return this thread's connection to the app's database, opening it once.
+
+    Opening a connection and setting its pragmas costs more than most pages' queries, so each server thread keeps
+    one. SQLite connections must stay in the thread that uses them, hence one per thread, never shared.
+    """
+    local = app.extensions.setdefault("tracker.connections", threading.local())
+    path = app.config["DATABASE"]
+    if getattr(local, "path", None) != path:
+        if getattr(local, "db", None) is not None:
+            local.db.conn.close()
+        local.db, local.path = connect(path), path
+    return local.db
+
+
 def close_db(_exc=None):
-    """Close this request's database if one was opened."""
+    """End this request's use of the connection: nothing it began may stay open for the next request."""
     db = g.pop("db", None)
-    if db is not None:
-        db.conn.close()
+    if db is not None and db.conn.in_transaction:
+        db.conn.execute("ROLLBACK")
+
+
+def public_version(db):
+    """Return (version, changed_at) of the public record: a counter every visible change moves (see schema.sql)."""
+    return db.execute("SELECT version, changed_at FROM public_version").fetchone()
 
 
 @contextmanager
