@@ -9,7 +9,7 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from . import auth, forms, importer, queries, records
+from . import auth, forms, freeze, importer, queries, records
 from . import db as database
 from . import seed as seed_records
 
@@ -183,6 +183,60 @@ def export_command(directory, force):
         click.echo(f"Wrote {target / name}")
 
 
+def listed(label, lines, shown=5):
+    """Return "label (n): the first few lines, and how many more", or nothing when there are none."""
+    if not lines:
+        return None
+    more = f"; and {len(lines) - shown} more" if len(lines) > shown else ""
+    return f"{label} ({len(lines)}): " + "; ".join(lines[:shown]) + more
+
+
+@click.command("freeze")
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Replace everything the directory already holds.")
+@click.option(
+    "--base-url",
+    help="The mirror's public address, for the absolute links in feeds and the API "
+    "(default: TRACKER_SITE_URL, else http://localhost/).",
+)
+@with_appcontext
+def freeze_command(directory, force, base_url):
+    """Write the public site into a directory as static files that any static host serves at the same URLs."""
+    base_url = base_url or current_app.config.get("SITE_URL")
+    if not base_url:
+        base_url = "http://localhost/"
+        click.echo(
+            "Warning: neither --base-url nor TRACKER_SITE_URL is set, so feeds and the API link to http://localhost; "
+            "set one to the mirror's public address (e.g. https://tracker.example.org).",
+            err=True,
+        )
+    db = open_db()
+    try:
+        required, optional = freeze.site_urls(db, current_app)
+    finally:
+        db.conn.close()
+    try:
+        report = freeze.freeze(current_app, directory, base_url, required, optional, force=force)
+    except freeze.FreezeError as error:
+        raise click.ClickException(str(error)) from error
+    # One line per place would bury the summary; the first few name what is missing.
+    redirects = [f"{url} -> {to}" for url, to in report.redirects.items()]
+    for line in filter(None, (listed("Skipped", report.skipped), listed("Not written (a redirect)", redirects))):
+        click.echo(line)
+    for url, pages in report.broken.items():
+        click.echo(f"Broken link: {url} (linked from {', '.join(pages)})", err=True)
+    for line in report.problems:
+        click.echo(f"Problem: {line}", err=True)
+    if not report.ok:
+        raise click.ClickException(
+            f"{len(report.broken)} broken link(s) and {len(report.problems)} other problem(s); "
+            f"{directory} was left as it was."
+        )
+    click.echo(
+        f"Froze {report.files} files ({report.bytes / 1e6:.1f} MB) into {directory} in {report.seconds:.1f} seconds."
+    )
+
+
 @click.command("backup")
 @click.argument("destination", type=click.Path(dir_okay=False))
 @with_appcontext
@@ -216,6 +270,7 @@ def init_app(app):
         deactivate_user_command,
         import_csv_command,
         export_command,
+        freeze_command,
         backup_command,
     ):
         app.cli.add_command(command)
