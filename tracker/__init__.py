@@ -11,7 +11,7 @@ from flask import Flask, current_app, request, send_from_directory
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
-from . import api, auth, cli, db, editor, errors, exports, formatting, public
+from . import api, auth, caching, cli, db, editor, errors, exports, formatting, public
 
 csrf = CSRFProtect()
 
@@ -27,6 +27,9 @@ DEFAULTS = {
     "MAP_TILES": None,
     # An address for corrections, shown on /about (TRACKER_CONTACT); unset, no address is shown.
     "CONTACT": None,
+    # Public responses kept in memory per worker (see caching.py): the total, and the largest one kept.
+    "PAGE_CACHE_BYTES": 32 * 1024 * 1024,
+    "PAGE_CACHE_ENTRY_BYTES": 2 * 1024 * 1024,
 }
 
 
@@ -44,6 +47,8 @@ def create_app(test_config=None):
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
 
+    # First, so that its after-request step runs last and keeps responses with every header on them.
+    caching.init_app(app)
     csrf.init_app(app)
     db.init_app(app)
     formatting.init_app(app)

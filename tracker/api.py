@@ -16,10 +16,10 @@ MAX_PER_PAGE = 500
 DEFAULT_PER_PAGE = 50
 
 
-def json_body(data, last_modified=None):
-    """A JSON response for GET: CORS open, with an ETag and Last-Modified, answering 304 when unchanged."""
+def json_body(data):
+    """A JSON response for GET (caching.py gives it an ETag and Last-Modified and answers 304 when unchanged)."""
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return exports.cacheable(Response(body, mimetype="application/json"), body, last_modified)
+    return Response(body, mimetype="application/json")
 
 
 def bad_request(message):
@@ -70,7 +70,7 @@ def cities():
     db = get_db()
     base = exports.site_base()
     data = [exports.city_json(base, c) for c in queries.list_cities(db)]
-    return json_body({"data": data}, queries.last_changed(db))
+    return json_body({"data": data})
 
 
 @bp.get("/cities/<slug>")
@@ -79,7 +79,7 @@ def city(slug):
     found = queries.get_city(get_db(), slug)
     if found is None:
         abort(404)
-    return json_body(exports.city_json(exports.site_base(), found), queries.last_changed(get_db()))
+    return json_body(exports.city_json(exports.site_base(), found))
 
 
 @bp.get("/motions")
@@ -116,7 +116,6 @@ def motions():
             "next": next_url,
             "prev": prev_url,
         },
-        queries.last_changed(db),
     )
     links = [f'<{url}>; rel="{rel}"' for url, rel in ((next_url, "next"), (prev_url, "prev")) if url]
     if links:
@@ -130,14 +129,13 @@ def motion(motion_id):
     found = queries.get_motion(get_db(), motion_id)
     if found is None:
         abort(404)
-    # Last-Modified is the last change to any record: a motion's page also shows its city and sources.
-    return json_body(exports.motion_json(exports.site_base(), found), queries.last_changed(get_db()))
+    return json_body(exports.motion_json(exports.site_base(), found))
 
 
 @bp.get("/openapi.json")
 def openapi_document():
     """The OpenAPI 3.1 document of this API."""
-    return json_body(openapi.document(exports.site_base() + "/api/v1"), queries.last_changed(get_db()))
+    return json_body(openapi.document(exports.site_base() + "/api/v1"))
 
 
 @bp.after_app_request

@@ -5,7 +5,6 @@ already filter them.
 """
 
 import csv
-import hashlib
 import io
 import json
 import os
@@ -460,15 +459,6 @@ def public_database_path(database, version):
 # Routes.
 
 
-def cacheable(response, body, last_modified=None):
-    """Let caches keep a response for a minute, with an ETag (and Last-Modified); answer 304 when unchanged."""
-    response.headers["Cache-Control"] = "public, max-age=60"
-    response.set_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
-    if last_modified:
-        response.last_modified = as_datetime(last_modified)
-    return response.make_conditional(request)
-
-
 def site_base():
     """Return the site's absolute base URL, without a trailing slash."""
     return request.url_root.rstrip("/")
@@ -517,8 +507,7 @@ def cities_geojson_route():
     body = json.dumps(cities_geojson(site_base(), queries.list_cities(get_db())), separators=(",", ":"))
     response = download(body, "application/geo+json", "cities.geojson")
     response.headers["Content-Disposition"] = 'inline; filename="cities.geojson"'
-    # The map loads this one resource; browsers and caches may keep it for a minute and revalidate after.
-    return cacheable(response, body)
+    return response
 
 
 @bp.get("/exports/tracker.db")

@@ -1,0 +1,58 @@
+"""Public responses carry validators from the public record's version, answer 304 early and are reused."""
+
+import pytest
+
+from tracker import records
+
+from .conftest import counting_queries, log_in
+
+
+@pytest.mark.parametrize("path", ["/", "/motions/1", "/cities/durham-nc", "/api/v1/motions/1", "/feed.atom"])
+def test_a_conditional_request_is_answered_304_with_one_query(app, client, path):
+    first = client.get(path)
+    assert first.status_code == 200
+    assert first.headers["Cache-Control"] == "public, max-age=60"
+    assert "Cookie" in first.headers["Vary"]
+    with counting_queries(app) as statements:
+        again = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.get_data() == b""
+    assert len(statements) == 1, statements  # the public version, nothing else
+
+
+def test_the_same_page_is_served_again_without_being_built(app, client):
+    first = client.get("/motions/1")
+    with counting_queries(app) as statements:
+        again = client.get("/motions/1")
+    assert again.headers.get("X-Cache") == "hit" and again.get_data() == first.get_data()
+    assert len(statements) == 1, statements
+    assert again.headers["Content-Security-Policy"] == first.headers["Content-Security-Policy"]
+
+
+def test_a_public_change_shows_at_once(client, db, durham_id):
+    assert "Changed summary" not in client.get(f"/motions/{durham_id}").get_data(as_text=True)
+    etag = client.get(f"/motions/{durham_id}").headers["ETag"]
+    records.update_motion(db, durham_id, {"summary": "Changed summary."})
+    fresh = client.get(f"/motions/{durham_id}", headers={"If-None-Match": etag})
+    assert fresh.status_code == 200 and "X-Cache" not in fresh.headers
+    assert "Changed summary" in fresh.get_data(as_text=True)
+
+
+def test_a_change_to_a_draft_keeps_the_validators(client, db):
+    city_id = db.execute("SELECT id FROM city").fetchone()[0]
+    etag = client.get("/").headers["ETag"]
+    draft = records.create_motion(db, {"city_id": city_id, "kind": "resolution", "title": "A draft", "published": 0})
+    records.add_action(db, draft, {"date": "2020-01-01", "classification": "introduced", "description": "Drafted."})
+    assert client.get("/", headers={"If-None-Match": etag}).status_code == 304
+
+
+def test_pages_for_people_logged_in_are_private_and_never_shared(app, accounts):
+    editor = app.test_client()
+    log_in(editor, "editor")
+    own = editor.get("/")
+    assert own.headers["Cache-Control"] == "private, no-cache" and "ETag" not in own.headers
+    assert "Log out" in own.get_data(as_text=True)
+    anonymous = app.test_client().get("/")
+    assert "Log out" not in anonymous.get_data(as_text=True)
+    assert app.test_client().get("/").headers.get("X-Cache") == "hit"
+    # ...and the page kept for visitors is not what someone logged in is given.
+    assert "Log out" in editor.get("/").get_data(as_text=True)

@@ -1,0 +1,193 @@
+"""Validators and caching for public responses, keyed by the public record's version (see schema.sql).
+
+A public response depends on the public record, the day (pages say "no news since" a date) and the code that
+built it. The ETag names all three, so a conditional request is answered 304 before any view runs, and a page
+built once is kept in memory and served again until one of them changes.
+"""
+
+import hashlib
+import threading
+from collections import OrderedDict
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+from flask import Response, current_app, g, request, session
+from werkzeug.http import is_resource_modified
+
+from .db import get_db, public_version
+
+# Browsers and shared caches may keep a public response this long, then revalidate (a 304 costs one query).
+MAX_AGE = 60
+# Pages whose HTML differs for people logged in (their menu, their forms): shared only with no session.
+PERSONAL = frozenset(
+    {
+        "public.home",
+        "public.city",
+        "public.motion",
+        "public.motion_history",
+        "public.search",
+        "public.about",
+    }
+)
+# Responses that are the same for everyone: the API, feeds, exports and the map's layer.
+SHARED = frozenset(
+    {
+        "api.cities",
+        "api.city",
+        "api.motions",
+        "api.motion",
+        "api.openapi_document",
+        "exports.motions_csv",
+        "exports.votes_csv",
+        "exports.cities_geojson_route",
+        "exports.feed",
+        "exports.city_feed",
+        "maps.places",
+        "maps.place",
+    }
+)
+
+
+class PageCache:
+    """Finished responses by URL for one public version, least recently used dropped past a size in bytes."""
+
+    def __init__(self, max_bytes, max_entry):
+        """An empty cache holding at most max_bytes of bodies, none larger than max_entry."""
+        self.max_bytes, self.max_entry = max_bytes, max_entry
+        self.entries, self.size, self.version = OrderedDict(), 0, None
+        self.lock = threading.Lock()
+
+    def get(self, version, key):
+        """Return the (status, headers, body) kept for key at this version, or None."""
+        with self.lock:
+            if version != self.version:
+                return None
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+            return found
+
+    def put(self, version, key, status, headers, body):
+        """Keep a response for key at this version (a newer version empties the cache first)."""
+        if len(body) > self.max_entry:
+            return
+        with self.lock:
+            if version != self.version:
+                self.entries.clear()
+                self.size, self.version = 0, version
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old[2])
+            self.entries[key] = (status, headers, body)
+            self.size += len(body)
+            while self.size > self.max_bytes:
+                _key, dropped = self.entries.popitem(last=False)
+                self.size -= len(dropped[2])
+
+
+def code_fingerprint(app):
+    """A short hash of the code that builds responses: the package version and every template and static file."""
+    digest = hashlib.sha256(metadata.version("tracker").encode())
+    package = Path(__file__).resolve().parent
+    for folder in (Path(app.root_path, app.template_folder).resolve(), package):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".html", ".js", ".css", ".sql", ".svg", ".geojson"}:
+                stat = path.stat()
+                digest.update(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:10]
+
+
+def shared_request():
+    """Whether this request gets the response everyone gets (and so may be validated and served from the cache)."""
+    if request.method not in ("GET", "HEAD") or request.endpoint is None:
+        return False
+    if request.endpoint in SHARED:
+        return True
+    config = current_app.config
+    personal = config["SESSION_COOKIE_NAME"] in request.cookies or "remember_token" in request.cookies
+    return request.endpoint in PERSONAL and not personal
+
+
+def validators():
+    """Return this request's (ETag, Last-Modified) from the public version, the day and the code, read once."""
+    if "validators" not in g:
+        version, changed_at = public_version(get_db())
+        day = datetime.now(UTC).date().isoformat()
+        tag = f"{version}-{day}-{current_app.extensions['tracker.code']}"
+        g.validators = (tag, last_modified(changed_at))
+    return g.validators
+
+
+def last_modified(changed_at):
+    """Last-Modified for a record changed at changed_at (milliseconds), or None while that is under a second ago.
+
+    HTTP dates count whole seconds: a date sent in the second of a change could equal the date of a second change
+    in that same second, and a client holding it would be told "not modified". Past a second it cannot.
+    """
+    if not changed_at:
+        return None
+    moment = datetime.fromisoformat(changed_at.replace("Z", "+00:00"))
+    if (datetime.now(UTC) - moment).total_seconds() < 1:
+        return None
+    return moment.replace(microsecond=0)
+
+
+def answer_early():
+    """Before the view: 304 for a matching conditional request, or the kept response for this URL."""
+    if not shared_request():
+        return None
+    tag, modified = validators()
+    if not is_resource_modified(request.environ, etag=tag, last_modified=modified):
+        return finish(Response(status=304), tag, modified)
+    kept = current_app.extensions["tracker.pages"].get(tag, cache_key())
+    if kept is None:
+        return None
+    status, headers, body = kept
+    response = Response(body, status=status, headers=headers)
+    response.headers["X-Cache"] = "hit"
+    return response
+
+
+def keep(response):
+    """After the view: validators on a shared 200, kept in memory unless streamed; personal pages are private."""
+    if request.endpoint in PERSONAL and not shared_request():
+        response.headers["Cache-Control"] = "private, no-cache"
+        return response
+    if not shared_request() or response.status_code != 200 or "X-Cache" in response.headers:
+        return response
+    tag, modified = validators()
+    finish(response, tag, modified)
+    # A response that starts a session (a CSRF token, say) belongs to one visitor: never kept for others.
+    if not response.is_streamed and not session.modified and request.method == "GET":
+        headers = [(k, v) for k, v in response.headers.items() if k != "Content-Length"]
+        current_app.extensions["tracker.pages"].put(
+            tag, cache_key(), response.status_code, headers, response.get_data()
+        )
+    return response
+
+
+def cache_key():
+    """The kept response's key: the host (absolute links differ by host) and the path with its query."""
+    return request.host_url + request.full_path
+
+
+def finish(response, tag, modified):
+    """Set the validators and the caching policy on a response."""
+    response.set_etag(tag, weak=True)
+    if modified is not None:
+        response.last_modified = modified
+    response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    response.vary.add("Cookie")
+    return response
+
+
+def init_app(app):
+    """Answer from validators and the cache before views, and keep what views build."""
+    app.extensions["tracker.code"] = code_fingerprint(app)
+    app.extensions["tracker.pages"] = PageCache(
+        max_bytes=app.config["PAGE_CACHE_BYTES"], max_entry=app.config["PAGE_CACHE_ENTRY_BYTES"]
+    )
+    app.before_request(answer_early)
+    # Registered first so that it runs last, after the security and CORS headers are on the response.
+    app.after_request(keep)
