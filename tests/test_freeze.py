@@ -186,6 +186,14 @@ def test_an_optional_address_that_is_not_there_is_skipped_not_broken(tmp_path):
     assert report.ok and report.skipped == ["/map/places.json answered 404"]
 
 
+def test_pages_know_they_are_being_frozen_and_the_app_forgets_it_after(tmp_path):
+    app = tiny_app()
+    app.add_url_rule("/flag.txt", "flag", lambda: str(app.config.get("FREEZING")))
+    report = freeze.freeze(app, tmp_path / "site", "http://localhost/", ["/flag.txt"])
+    assert report.ok and (tmp_path / "site" / "flag.txt").read_text() == "True"
+    assert "FREEZING" not in app.config
+
+
 @pytest.mark.parametrize(
     ("path", "html", "file"),
     [
@@ -211,7 +219,8 @@ def test_links_are_same_site_paths_without_query_or_fragment():
         '<a href="/motions/1#votes">m</a><a href="/?status=passed">f</a><a href="https://other.example/x">o</a>'
         '<a href="http://localhost/about">a</a><a href="history">h</a><a href="mailto:x@example.org">e</a>'
         '<link rel="stylesheet" href="/static/style.css"><script src="/static/map.js"></script><img src="/i.png">'
-        '<div id="map" data-points="/exports/cities.geojson" data-tiles="https://t.example/{z}" data-n="3"></div>'
+        '<div id="map" data-points="/exports/cities.geojson" data-tiles="https://t.example/{z}" data-n="3"'
+        ' data-place="/map/places/SLUG.json" data-page="/cities/SLUG"></div>'
         '<div data-points="/not-the-map.json"></div>'
     )
     found = freeze.links(page, "text/html", "/motions/1", "http://localhost/")

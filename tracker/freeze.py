@@ -30,6 +30,8 @@ NEVER = frozenset({"/api/v1/motions", "/api/v1/cities"})
 LINKED_TYPES = frozenset({"text/html", "text/css", "text/javascript", "application/javascript"})
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)""")
 SOURCE_MAP = re.compile(r"^[/*#@\s]*sourceMappingURL=(\S+?)(?:\s*\*/)?\s*$", re.MULTILINE)
+# A URL template on the map for its script to fill in (/cities/SLUG): a capitalised segment no real path has.
+PLACEHOLDER = re.compile(r"/[A-Z][A-Z_]*(?:\.[a-z0-9]+)?(?:/|$)")
 # Enough pages to find a broken link from; a link on every page would otherwise list them all.
 REFERRERS_KEPT = 3
 
@@ -103,7 +105,7 @@ class LinkParser(HTMLParser):
         self.found = []
 
     def handle_starttag(self, tag, attrs):
-        """Keep the tag's address attribute, and on #map every data-* value that is a site path."""
+        """Keep the tag's address attribute, and on #map every data-* value that is a site path (not a template)."""
         values = dict(attrs)
         wanted = self.ATTRIBUTES.get(tag)
         if wanted and values.get(wanted) is not None:
@@ -112,7 +114,11 @@ class LinkParser(HTMLParser):
             self.found += [
                 value
                 for name, value in attrs
-                if name.startswith("data-") and value and value.startswith("/") and not value.startswith("//")
+                if name.startswith("data-")
+                and value
+                and value.startswith("/")
+                and not value.startswith("//")
+                and not PLACEHOLDER.search(value)
             ]
 
 
@@ -225,7 +231,7 @@ def check_destination(destination, force, keep):
         raise FreezeError(f"{destination} is a file; choose a folder.")
     # --force replaces the whole folder: never one the app, its data or the shell is working in.
     for label, path in keep.items():
-        if Path(path).resolve().is_relative_to(destination.resolve()):
+        if path and Path(path).resolve().is_relative_to(destination.resolve()):
             raise FreezeError(f"{destination} is or holds {label} ({path}); choose another folder.")
     if destination.is_dir() and any(destination.iterdir()) and not force:
         raise FreezeError(
@@ -255,7 +261,7 @@ def freeze(app, destination, base_url, required, optional=(), force=False):
         "the current folder": os.getcwd(),
         "the app's code": app.root_path,
         "the instance folder": app.instance_path,
-        "the database": app.config["DATABASE"],
+        "the database": app.config.get("DATABASE"),
     }
     check_destination(destination, force, keep)
     destination.parent.mkdir(parents=True, exist_ok=True)
