@@ -11,6 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from tracker import openapi, records
+from tracker.db import connect
 
 DOCUMENT = openapi.document()
 
@@ -81,10 +82,27 @@ def test_a_kept_program_reads_as_kept_in_the_api(record_app):
 
 
 def test_cities_and_one_city(client):
-    body = check(client.get("/api/v1/cities"), "CityList")
+    body = check(client.get("/api/v1/cities"), "CityPage")
     assert [c["slug"] for c in body["data"]] == ["durham-nc"]
+    assert body["data"][0]["motion_count"] == 1 and body["data"][0]["status_counts"] == {"passed": 1}
+    assert "motions" not in body["data"][0] and body["total"] == 1 and body["next"] is None
     city = check(client.get("/api/v1/cities/durham-nc"), "City")
     assert city["ocd_id"] == "ocd-division/country:us/state:nc/place:durham"
+    assert city["motions_url"].endswith("/api/v1/motions?city=durham-nc")
+    assert check(client.get(city["motions_url"]), "MotionPage")["total"] == len(city["motions"]) == 1
+
+
+def test_a_place_answers_its_first_100_measures_and_where_the_rest_are(client, many):
+    for i in range(100):
+        records.create_motion(
+            connect(client.application.config["DATABASE"]),
+            {"city_id": 1, "kind": "motion", "title": f"More {i:03}", "published": 1},
+        )
+    city = check(client.get("/api/v1/cities/durham-nc"), "City")
+    assert city["motion_count"] == 113 and len(city["motions"]) == 100
+    assert check(client.get(city["motions_url"] + "&per_page=500"), "MotionPage")["total"] == 113
+    places = check(client.get("/api/v1/cities?per_page=1"), "CityPage")
+    assert places["total"] == 1 and places["per_page"] == 1
 
 
 @pytest.fixture

@@ -74,6 +74,8 @@ ACCESS = {
     "exports.public_database": "public",
     "exports.feed": "public",
     "exports.city_feed": "public",
+    "maps.places_layer": "public",
+    "maps.place": "public",
     "editor.users": "admin",
     "editor.update_user": "admin",
 }
@@ -106,6 +108,7 @@ def route_params(app, db, durham_id, accounts):
         "api.city": {"slug": "durham-nc"},
         "api.motion": {"motion_id": durham_id},
         "exports.city_feed": {"slug": "durham-nc"},
+        "maps.place": {"slug": "durham-nc"},
         "public.motion": {"motion_id": durham_id},
         "public.motion_history": {"motion_id": durham_id},
         "editor.motion": {"motion_id": durham_id},

@@ -112,9 +112,12 @@ def test_a_static_server_serves_the_frozen_site_without_a_broken_link(record_app
         served = {url: fetch(urljoin(root, url)) for url in compared}
     assert broken == {}
     assert f"/motions/{motion_id}" in bodies and "/cities/durham-nc" in bodies and "/about" in bodies
+    # The live app renders what the freeze rendered once told it is freezing (no search, filters or login).
+    record_app.config["FREEZING"] = True
     live = record_app.test_client()
     for url, (status, _kind, body) in served.items():
         assert status == 200 and body == live.get(url).get_data(), url
+    assert b'href="/search"' not in served[f"/motions/{motion_id}"][2]
     assert json.loads(served[f"/api/v1/motions/{motion_id}"][2])["id"] == motion_id
     # Lists paged by query string are left to the live server: their path is the folder of the items.
     assert (site / "api" / "v1" / "motions").is_dir() and not (site / "api" / "v1" / "motions" / "index.html").exists()

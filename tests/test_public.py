@@ -244,10 +244,16 @@ def test_the_list_paginates_and_sorts(empty_app):
     client = empty_app.test_client()
     first = text(client.get("/"))
     assert "150 places, page 1 of 2" in first and "Next page" in first
-    second = text(client.get("/?page=2"))
+    second = text(client.get("/page/2"))
     assert "page 2 of 2" in second and "Previous page" in second and "Town 99," in second
-    assert "There is no page 9" in text(client.get("/?page=9"))
-    assert "150 places, page 1 of 2" in text(client.get("/?page=abc"))
+    assert "There is no page 9" in text(client.get("/page/9"))
+    # Pages are in the path now; an old address with ?page= lands on the same page, other choices kept.
+    moved = client.get("/?page=2&sort=state")
+    assert moved.status_code == 301 and moved.headers["Location"] == "/page/2?sort=state"
+    assert client.get("/?page=abc").headers["Location"] == "/"
+    assert client.get("/page/1").headers["Location"].endswith("/")
+    assert client.get("/page/0").status_code == 404
+    assert client.get("/page/" + "9" * 40).status_code == 404
 
 
 def test_sorting_by_latest_action_puts_recent_cities_first(app, client, db, durham_id):
@@ -277,7 +283,7 @@ def test_the_aim_filter(client, query, shown):
 
 def test_the_home_page_holds_the_map_without_other_hosts(client):
     html = client.get("/").get_data(as_text=True)
-    assert 'id="map"' in html and 'data-points="/exports/cities.geojson"' in html
+    assert 'id="map"' in html and 'data-points="/map/places.json"' in html
     assert 'src="/vendor/leaflet/leaflet.js"' in html
     assert "https://" not in html.split("<body")[0]
     for path in ("/vendor/leaflet/leaflet.js", "/vendor/leaflet/leaflet.css", "/static/map/us-states.geojson"):

@@ -1,6 +1,6 @@
 """The seed records: every fact sourced, nothing guessed, loading them twice changes nothing."""
 
-from tracker import geo, queries, seed
+from tracker import geo, places, queries, seed
 
 
 def dump(db):
@@ -32,14 +32,14 @@ def test_loading_one_place_loads_only_that_place(db):
 
 
 def test_durham_is_placed_from_the_gazetteer(db):
-    city = queries.get_city(db, "durham-nc")
+    city = places.get_place(db, "durham-nc")
     assert (city["name"], city["kind"], city["state"], city["council_seats"]) == ("Durham", "city", "NC", 7)
     assert (city["lat"], city["lon"]) == geo.lookup("Durham", "NC")
     assert city["ocd_id"] == "ocd-division/country:us/state:nc/place:durham"
 
 
 def test_a_county_is_placed_at_its_seat_with_a_county_division_id(record_db):
-    county = queries.get_city(record_db, "alameda-county-ca")
+    county = places.get_place(record_db, "alameda-county-ca")
     assert (county["lat"], county["lon"]) == geo.lookup("Oakland", "CA")
     assert county["ocd_id"] == "ocd-division/country:us/state:ca/county:alameda"
 

@@ -130,12 +130,17 @@ def test_a_place_is_shown_by_its_latest_decision(motions, expected):
     assert status.place_category(motions) == expected
 
 
-def test_list_cities_gives_each_place_the_category_of_its_latest_decision(db, durham_id):
-    from tracker import queries, records
+def test_every_list_gives_each_place_the_category_of_its_latest_decision(db, durham_id):
+    from tracker import places, records
 
     def category(slug):
-        """The category list_cities gives the place."""
-        return next(c["category"] for c in queries.list_cities(db) if c["slug"] == slug)
+        """The category the place's page, the home list, the map layer and the download give the place (all one)."""
+        found = places.get_place(db, slug)["category"]
+        listed = next(c["category"] for c in places.page_of_places(db)[0] if c["slug"] == slug)
+        layer = next(row[6] for row in places.map_layer(db)["places"] if row[0] == slug)
+        download = next(c["category"] for c in places.each_place_with_motions(db) if c["slug"] == slug)
+        assert found == listed == layer == download
+        return found
 
     def decided(city_id, title, aim, code, day):
         """Add a published motion decided on a day; return its id."""

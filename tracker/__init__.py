@@ -11,7 +11,7 @@ from flask import Flask, current_app, request, send_from_directory
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
-from . import api, auth, caching, cli, db, editor, errors, exports, formatting, public
+from . import api, auth, caching, cli, db, editor, errors, exports, formatting, maps, public
 
 csrf = CSRFProtect()
 
@@ -30,6 +30,8 @@ DEFAULTS = {
     # Public responses kept in memory per worker (see caching.py): the total, and the largest one kept.
     "PAGE_CACHE_BYTES": 32 * 1024 * 1024,
     "PAGE_CACHE_ENTRY_BYTES": 2 * 1024 * 1024,
+    # Set by `tracker freeze` while it renders the static copy: templates leave out what needs the server.
+    "FREEZING": False,
 }
 
 
@@ -59,6 +61,7 @@ def create_app(test_config=None):
     app.register_blueprint(editor.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(exports.bp)
+    app.register_blueprint(maps.bp)
     app.add_url_rule("/vendor/leaflet/<path:filename>", "leaflet", serve_leaflet)
     app.after_request(security_headers)
     return app

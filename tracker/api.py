@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, request
 
-from . import exports, geo, openapi, queries
+from . import exports, geo, openapi, places, queries
 from . import status as status_rules
 from .db import get_db
 from .errors import Refused
@@ -14,6 +14,9 @@ from .errors import Refused
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 MAX_PER_PAGE = 500
 DEFAULT_PER_PAGE = 50
+DEFAULT_PLACES_PER_PAGE = 100
+# A place's own answer holds this many of its measures; the motions list (?city=) pages through the rest.
+PLACE_MOTIONS = 100
 
 
 def json_body(data):
@@ -66,20 +69,23 @@ def iso_since(name):
 
 @bp.get("/cities")
 def cities():
-    """Every city with its published motions."""
+    """Places with their counts of published measures, by name, a page at a time."""
     db = get_db()
-    base = exports.site_base()
-    data = [exports.city_json(base, c) for c in queries.list_cities(db)]
-    return json_body({"data": data})
+    page = whole_number("page", 1, 1, 1_000_000)
+    per_page = whole_number("per_page", DEFAULT_PLACES_PER_PAGE, 1, MAX_PER_PAGE)
+    found, total = places.page_of_places(db, page=page, per_page=per_page)
+    return paginated([exports.city_json(exports.site_base(), c) for c in found], page, per_page, total)
 
 
 @bp.get("/cities/<slug>")
 def city(slug):
-    """One city with its published motions."""
-    found = queries.get_city(get_db(), slug)
+    """One place with its first measures by title (motions_url lists them all)."""
+    db = get_db()
+    found = places.get_place(db, slug)
     if found is None:
         abort(404)
-    return json_body(exports.city_json(exports.site_base(), found))
+    motions = places.place_motions(db, found["id"], per_page=PLACE_MOTIONS)
+    return json_body(exports.city_json(exports.site_base(), found, motions))
 
 
 @bp.get("/motions")
@@ -99,6 +105,12 @@ def motions():
     per_page = whole_number("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     found, total = queries.list_motions(db, **filters, page=page, per_page=per_page)
     base = exports.site_base()
+    return paginated([exports.motion_summary_json(base, r) for r in found], page, per_page, total)
+
+
+def paginated(data, page, per_page, total):
+    """A page of a list with its numbers, and next/prev links in the body and in a Link header."""
+    base = exports.site_base()
     kept = [(k, v) for k, v in request.args.items(multi=True) if k not in ("page", "per_page")]
 
     def page_url(number):
@@ -108,14 +120,7 @@ def motions():
     next_url = page_url(page + 1) if page * per_page < total else None
     prev_url = page_url(page - 1) if page > 1 and total else None
     response = json_body(
-        {
-            "data": [exports.motion_summary_json(base, r) for r in found],
-            "page": page,
-            "per_page": per_page,
-            "total": total,
-            "next": next_url,
-            "prev": prev_url,
-        },
+        {"data": data, "page": page, "per_page": per_page, "total": total, "next": next_url, "prev": prev_url}
     )
     links = [f'<{url}>; rel="{rel}"' for url, rel in ((next_url, "next"), (prev_url, "prev")) if url]
     if links:

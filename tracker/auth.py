@@ -33,6 +33,7 @@ def dummy_hash():
     """
     return hasher.hash("no account has this password")
 
+
 ROLES = tuple(status_rules.ROLES)
 EDITORS = status_rules.EDITOR_ROLES
 ADMINS = status_rules.ADMIN_ROLES

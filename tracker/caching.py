@@ -19,6 +19,8 @@ from .db import get_db, public_version
 
 # Browsers and shared caches may keep a public response this long, then revalidate (a 304 costs one query).
 MAX_AGE = 60
+# Figures kept per version of the record (see memo): a bound, since filters multiply the keys.
+MEMO_LIMIT = 1000
 # Pages whose HTML differs for people logged in (their menu, their forms): shared only with no session.
 PERSONAL = frozenset(
     {
@@ -43,7 +45,7 @@ SHARED = frozenset(
         "exports.cities_geojson_route",
         "exports.feed",
         "exports.city_feed",
-        "maps.places",
+        "maps.places_layer",
         "maps.place",
     }
 )
@@ -100,7 +102,8 @@ def code_fingerprint(app):
 
 def shared_request():
     """Whether this request gets the response everyone gets (and so may be validated and served from the cache)."""
-    if request.method not in ("GET", "HEAD") or request.endpoint is None:
+    # A freeze (tracker freeze) renders pages differently: they are neither served from the cache nor kept in it.
+    if request.method not in ("GET", "HEAD") or request.endpoint is None or current_app.config.get("FREEZING"):
         return False
     if request.endpoint in SHARED:
         return True
@@ -115,8 +118,32 @@ def validators():
         version, changed_at = public_version(get_db())
         day = datetime.now(UTC).date().isoformat()
         tag = f"{version}-{day}-{current_app.extensions['tracker.code']}"
-        g.validators = (tag, last_modified(changed_at))
+        g.validators, g.changed_at = (tag, last_modified(changed_at)), changed_at
     return g.validators
+
+
+def last_changed():
+    """Return when the public record last changed (a timestamp to the second), or None if it never has."""
+    validators()
+    return g.changed_at[:19] + "Z" if g.changed_at else None
+
+
+def memo(key, compute):
+    """Return compute()'s value for key, computed once per version of the public record in this process.
+
+    For figures over the whole record (counts by status, by category) that many different pages show.
+    """
+    tag, _modified = validators()
+    store = current_app.extensions["tracker.memo"]
+    with store["lock"]:
+        if store["tag"] == tag and key in store["values"]:
+            return store["values"][key]
+    value = compute()
+    with store["lock"]:
+        if store["tag"] != tag or len(store["values"]) >= MEMO_LIMIT:
+            store["tag"], store["values"] = tag, {}
+        store["values"][key] = value
+    return value
 
 
 def last_modified(changed_at):
@@ -188,6 +215,7 @@ def init_app(app):
     app.extensions["tracker.pages"] = PageCache(
         max_bytes=app.config["PAGE_CACHE_BYTES"], max_entry=app.config["PAGE_CACHE_ENTRY_BYTES"]
     )
+    app.extensions["tracker.memo"] = {"lock": threading.Lock(), "tag": None, "values": {}}
     app.before_request(answer_early)
     # Registered first so that it runs last, after the security and CORS headers are on the response.
     app.after_request(keep)

@@ -14,10 +14,11 @@ import tempfile
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, current_app, request, send_file
 
-from . import queries
+from . import caching, places, queries
 from . import status as status_rules
 from .db import connect, get_db
 
@@ -139,16 +140,21 @@ def vote_summary_json(vote):
     }
 
 
-def city_json(base, city):
-    """Shape a city with its published motions."""
-    return {
+def city_json(base, city, motions=None):
+    """Shape a place with its counts, and with motions when they are given (a bounded list of them)."""
+    shaped = {
         **{
             k: city[k] for k in ("slug", "name", "kind", "state", "ocd_id", "lat", "lon", "council_seats", "updated_at")
         },
         "category": city["category"],
         "url": f"{base}/cities/{city['slug']}",
         "api_url": f"{base}/api/v1/cities/{city['slug']}",
-        "motions": [
+        "motion_count": city["motion_count"],
+        "status_counts": city["status_counts"],
+        "motions_url": f"{base}/api/v1/motions?{urlencode({'city': city['slug']})}",
+    }
+    if motions is not None:
+        shaped["motions"] = [
             {
                 "id": m["id"],
                 "title": m["title"],
@@ -159,9 +165,9 @@ def city_json(base, city):
                 "last_action_on": m["last_action_on"],
                 "api_url": f"{base}/api/v1/motions/{m['id']}",
             }
-            for m in city["motions"]
-        ],
-    }
+            for m in motions
+        ]
+    return shaped
 
 
 def motion_json(base, motion):
@@ -282,48 +288,54 @@ def motion_rows(rows):
 # GeoJSON.
 
 
-def cities_geojson(base, cities):
-    """Return a FeatureCollection with one Point per place ([lon, lat]) and what its measures decided."""
-    features = []
-    for city in cities:
-        counts = Counter(m["status"] for m in city["motions"])
-        category = status_rules.CATEGORIES[city["category"]]
-        latest = max(city["motions"], key=lambda m: (m["last_action_on"] or "", m["id"]), default=None)
-        features.append(
-            {
-                "type": "Feature",
-                "id": city["slug"],
-                "geometry": {"type": "Point", "coordinates": [city["lon"], city["lat"]]},
-                "properties": {
-                    "name": city["name"],
-                    "kind": city["kind"],
-                    "state": city["state"],
-                    "slug": city["slug"],
-                    "url": f"{base}/cities/{city['slug']}",
-                    "motion_count": len(city["motions"]),
-                    "category": category.code,
-                    "category_label": category.label,
-                    "symbol": category.symbol,
-                    "status_counts": {code: counts[code] for code in status_rules.CODES if counts[code]},
-                    "latest_status": latest["status"] if latest else None,
-                    "latest_action_on": latest["last_action_on"] if latest else None,
-                    "motions": [
-                        {
-                            "id": m["id"],
-                            "title": m["title"],
-                            "kind": m["kind"],
-                            "body": m["body"],
-                            "status": m["status"],
-                            "status_label": status_rules.label(m["status"]),
-                            **aim_json(m["aim"], m["status"]),
-                            "url": f"{base}/motions/{m['id']}",
-                        }
-                        for m in city["motions"]
-                    ],
-                },
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+def geojson_chunks(base, cities):
+    """Yield a FeatureCollection as text, one Point per place ([lon, lat]) with what its measures decided.
+
+    Written a place at a time, so that memory holds one place's measures however large the record grows.
+    """
+    yield '{"type":"FeatureCollection","features":['
+    for number, city in enumerate(cities):
+        yield ("," if number else "") + json.dumps(city_feature(base, city), separators=(",", ":"))
+    yield "]}"
+
+
+def city_feature(base, city):
+    """Return one place as a GeoJSON Feature."""
+    counts = Counter(m["status"] for m in city["motions"])
+    category = status_rules.CATEGORIES[city["category"]]
+    latest = max(city["motions"], key=lambda m: (m["last_action_on"] or "", m["id"]), default=None)
+    return {
+        "type": "Feature",
+        "id": city["slug"],
+        "geometry": {"type": "Point", "coordinates": [city["lon"], city["lat"]]},
+        "properties": {
+            "name": city["name"],
+            "kind": city["kind"],
+            "state": city["state"],
+            "slug": city["slug"],
+            "url": f"{base}/cities/{city['slug']}",
+            "motion_count": len(city["motions"]),
+            "category": category.code,
+            "category_label": category.label,
+            "symbol": category.symbol,
+            "status_counts": {code: counts[code] for code in status_rules.CODES if counts[code]},
+            "latest_status": latest["status"] if latest else None,
+            "latest_action_on": latest["last_action_on"] if latest else None,
+            "motions": [
+                {
+                    "id": m["id"],
+                    "title": m["title"],
+                    "kind": m["kind"],
+                    "body": m["body"],
+                    "status": m["status"],
+                    "status_label": status_rules.label(m["status"]),
+                    **aim_json(m["aim"], m["status"]),
+                    "url": f"{base}/motions/{m['id']}",
+                }
+                for m in city["motions"]
+            ],
+        },
+    }
 
 
 # Atom.
@@ -504,8 +516,17 @@ def votes_csv():
 @bp.get("/exports/cities.geojson")
 def cities_geojson_route():
     """Every city as a GeoJSON point with its motions' statuses."""
-    body = json.dumps(cities_geojson(site_base(), queries.list_cities(get_db())), separators=(",", ":"))
-    response = download(body, "application/geo+json", "cities.geojson")
+    path, base = current_app.config["DATABASE"], site_base()
+
+    def generate():
+        """Yield the GeoJSON text place by place, on a connection of its own, then close it."""
+        db = connect(path)
+        try:
+            yield from geojson_chunks(base, places.each_place_with_motions(db))
+        finally:
+            db.conn.close()
+
+    response = download(generate(), "application/geo+json", "cities.geojson")
     response.headers["Content-Disposition"] = 'inline; filename="cities.geojson"'
     return response
 
@@ -533,7 +554,7 @@ def feed():
     """Recent council actions everywhere, as Atom."""
     db = get_db()
     entries = queries.recent_actions(db)
-    body = atom_feed(site_base(), request.url, "tracker: recent council actions", entries, queries.last_changed(db))
+    body = atom_feed(site_base(), request.url, "tracker: recent council actions", entries, caching.last_changed())
     return Response(body, mimetype="application/atom+xml")
 
 
@@ -541,7 +562,7 @@ def feed():
 def city_feed(slug):
     """Recent council actions in one city, as Atom."""
     db = get_db()
-    city = queries.get_city(db, slug)
+    city = places.get_place(db, slug)
     if city is None:
         abort(404)
     entries = queries.recent_actions(db, city_slug=slug)

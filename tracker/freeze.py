@@ -11,6 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
+from . import queries
+
 # Addresses a link may not reach: feeds, the API's items and the downloads. Each must answer 200.
 FIXED = (
     "/",
@@ -21,9 +23,10 @@ FIXED = (
     "/exports/votes.csv",
     "/exports/cities.geojson",
     "/exports/tracker.db",
+    "/map/places.json",
 )
-# Frozen when they answer 200 and reported as skipped otherwise (the map's files are being added).
-OPTIONAL = ("/favicon.ico", "/map/places.json")
+# Frozen when they answer 200 and reported as skipped otherwise.
+OPTIONAL = ("/favicon.ico",)
 # The API's lists page by query string, and their path would be a file where the items need a folder.
 NEVER = frozenset({"/api/v1/motions", "/api/v1/cities"})
 # Bodies read back for links after they are written; everything else is only streamed to disk.
@@ -72,12 +75,15 @@ def site_root(url):
 def site_urls(db, app):
     """Return (required, optional) URLs to freeze beyond what links reach: every motion, place and static file."""
     required, optional = list(FIXED), list(OPTIONAL)
-    # SQL belongs in queries.py; these two reads wait there for the owner of that module to take them.
-    for (motion_id,) in db.execute("SELECT id FROM motion WHERE published = 1 ORDER BY id"):
+    for motion_id in queries.published_motion_ids(db):
         required += [f"/motions/{motion_id}", f"/motions/{motion_id}/history", f"/api/v1/motions/{motion_id}"]
-    for (slug,) in db.execute("SELECT slug FROM city ORDER BY slug"):
-        required += [f"/cities/{slug}", f"/cities/{slug}/feed.atom", f"/api/v1/cities/{slug}"]
-        optional.append(f"/map/places/{slug}.json")
+    for slug in queries.place_slugs(db):
+        required += [
+            f"/cities/{slug}",
+            f"/cities/{slug}/feed.atom",
+            f"/api/v1/cities/{slug}",
+            f"/map/places/{slug}.json",
+        ]
     folder = Path(app.static_folder)
     for path in sorted(folder.rglob("*")):
         if path.is_file():

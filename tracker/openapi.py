@@ -94,6 +94,9 @@ SCHEMAS = {
             "url": TEXT,
             "api_url": TEXT,
             "updated_at": TIMESTAMP,
+            "motion_count": {"type": "integer", "minimum": 0},
+            "status_counts": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}},
+            "motions_url": TEXT,
             "motions": {
                 "type": "array",
                 "items": obj(
@@ -190,17 +193,17 @@ SCHEMAS["Motion"] = obj(
         "hearings": {"type": "array", "items": ref("Hearing")},
     }
 )
-SCHEMAS["CityList"] = obj({"data": {"type": "array", "items": ref("City")}})
-SCHEMAS["MotionPage"] = obj(
-    {
-        "data": {"type": "array", "items": ref("MotionSummary")},
-        "page": {"type": "integer", "minimum": 1},
-        "per_page": {"type": "integer", "minimum": 1, "maximum": 500},
-        "total": {"type": "integer", "minimum": 0},
-        "next": nullable(TEXT),
-        "prev": nullable(TEXT),
-    }
-)
+PAGING = {
+    "page": {"type": "integer", "minimum": 1},
+    "per_page": {"type": "integer", "minimum": 1, "maximum": 500},
+    "total": {"type": "integer", "minimum": 0},
+    "next": nullable(TEXT),
+    "prev": nullable(TEXT),
+}
+# A place in a list: its counts, without its measures (GET /cities/{slug} has the first of them).
+SCHEMAS["CitySummary"] = obj({k: v for k, v in SCHEMAS["City"]["properties"].items() if k != "motions"})
+SCHEMAS["CityPage"] = obj({"data": {"type": "array", "items": ref("CitySummary")}, **PAGING})
+SCHEMAS["MotionPage"] = obj({"data": {"type": "array", "items": ref("MotionSummary")}, **PAGING})
 
 
 def json_response(schema, description):
@@ -264,8 +267,23 @@ def document(server_url="/api/v1"):
         },
         "servers": [{"url": server_url}],
         "paths": {
-            "/cities": operation("Every city with its published motions", ref("CityList"), "The cities"),
-            "/cities/{slug}": operation("One city", ref("City"), "The city", path_parameters=[("slug", TEXT)]),
+            "/cities": operation(
+                "Places with their counts of published measures, by name, paginated",
+                ref("CityPage"),
+                "One page of places",
+                parameters=[
+                    query("page", {"type": "integer", "minimum": 1, "default": 1}, "Page number"),
+                    query(
+                        "per_page", {"type": "integer", "minimum": 1, "maximum": 500, "default": 100}, "Places per page"
+                    ),
+                ],
+            ),
+            "/cities/{slug}": operation(
+                "One place with its first 100 published measures by title (motions_url lists them all)",
+                ref("City"),
+                "The place",
+                path_parameters=[("slug", TEXT)],
+            ),
             "/motions": operation(
                 "Published motions, filtered and paginated",
                 ref("MotionPage"),

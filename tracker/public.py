@@ -1,8 +1,8 @@
 """The public site: home (map and list of cities), city, motion, search, about, health."""
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, request
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
 
-from . import geo, queries
+from . import caching, geo, places, queries
 from . import status as status_rules
 from .db import get_db
 
@@ -10,6 +10,12 @@ bp = Blueprint("public", __name__)
 
 
 PER_PAGE = 100
+# Search shows this many results a page, and no more than this many pages (past them, a narrower search helps).
+SEARCH_PER_PAGE, SEARCH_PAGES = 50, 20
+# A place's page lists its measures this many at a time.
+MOTIONS_PER_PAGE = 50
+# Pages are numbered in the path (/page/2), so that a static copy of the site (tracker freeze) holds them as files.
+PAGE = "<int(min=1, max=100000):page>"
 
 
 # Each filter of the home page: its name, how a value is read, the values allowed, and what a visitor is told
@@ -38,57 +44,90 @@ def read_filters(args):
     return filters, notices
 
 
-def read_page(args):
-    """Return the requested page number (1 for anything that is not a sensible whole number)."""
-    raw = args.get("page", "1")
-    return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) < 1_000_000 else 1
+def page_in_query(endpoint, **values):
+    """Send an old address with ?page=N to the same page's address in the path (None when there is none)."""
+    raw = request.args.get("page")
+    if raw is None:
+        return None
+    kept = {k: v for k, v in request.args.items() if k != "page"}
+    number = int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) <= 100_000 else 1
+    return redirect(url_for(endpoint, **values, **kept, page=number), code=301)
 
 
-@bp.get("/")
-def home():
+@bp.get("/", defaults={"page": 1})
+@bp.get(f"/page/{PAGE}")
+def home(page):
     """The map and the list of places with their measures' aims and statuses, filtered, sorted and paginated."""
+    moved = page_in_query("public.home")
+    if moved:
+        return moved
     db = get_db()
     filters, notices = read_filters(request.args)
     sort = request.args.get("sort") if request.args.get("sort") in queries.SORTS else "name"
-    page = read_page(request.args)
-    cities, total = queries.page_of_cities(db, **filters, sort=sort, page=page, per_page=PER_PAGE)
+    found, total = places.page_of_places(db, **filters, sort=sort, page=page, per_page=PER_PAGE)
+    everywhere = {k: filters[k] for k in ("state", "kind", "aim")}
+    # Counts over the whole record are the same for every page and sort: computed once per version of the record.
+    counts = caching.memo(("status_counts", *everywhere.values()), lambda: queries.status_counts(db, **everywhere))
+    by_category = caching.memo(
+        ("category_counts", *everywhere.values()), lambda: places.category_counts(db, **everywhere)
+    )
+    pages = max(1, -(-total // PER_PAGE))
     return render_template(
         "public/home.html",
-        cities=cities,
+        cities=found,
         total=total,
         page=page,
-        pages=max(1, -(-total // PER_PAGE)),
+        pages=pages,
         sort=sort,
-        counts=queries.status_counts(db, state=filters["state"], kind=filters["kind"], aim=filters["aim"]),
-        summary=status_rules.summary_clauses(
-            queries.city_counts(db, state=filters["state"], kind=filters["kind"], aim=filters["aim"])
-        ),
+        # The default order goes unsaid in links, so that page 2 is plainly /page/2.
+        link_sort=None if sort == "name" else sort,
+        counts=counts,
+        summary=status_rules.summary_clauses(by_category),
         categories=status_rules.CATEGORIES,
         aims=status_rules.AIMS,
-        states=queries.states_with_cities(db),
+        states=caching.memo(("states",), lambda: queries.states_with_cities(db)),
         state_names=geo.states(),
         kinds=status_rules.MOTION_KINDS,
         filters=filters,
         notices=notices,
-        last_changed=queries.last_changed(db),
-    )
+        last_changed=caching.last_changed(),
+    ), (404 if page > pages else 200)
 
 
-@bp.get("/cities/<slug>")
-def city(slug):
-    """Show one place and its measures."""
+@bp.get("/cities/<slug>", defaults={"page": 1})
+@bp.get(f"/cities/<slug>/page/{PAGE}")
+def city(slug, page):
+    """Show one place and its measures, a page at a time, filtered like the home page."""
+    moved = page_in_query("public.city", slug=slug)
+    if moved:
+        return moved
     db = get_db()
-    found = queries.get_city(db, slug)
+    found = places.get_place(db, slug)
     if found is None:
         abort(404)
+    filters, notices = read_filters(request.args)
+    filters.pop("state")
+    motions = places.place_motions(db, found["id"], **filters, page=page, per_page=MOTIONS_PER_PAGE)
+    matching = (
+        found["motion_count"] if not any(filters.values()) else places.count_place_motions(db, found["id"], **filters)
+    )
+    pages = max(1, -(-matching // MOTIONS_PER_PAGE))
     return render_template(
         "public/city.html",
         place_citations=queries.row_citations(db, "city", found["id"]),
         labels=status_rules.CITABLE_FIELDS["city"],
         city=found,
+        motions=motions,
+        matching=matching,
+        page=page,
+        pages=pages,
+        filters=filters,
+        notices=[n for n in notices if "state" not in n],
+        aims=status_rules.AIMS,
+        kinds=status_rules.MOTION_KINDS,
         state_name=geo.states().get(found["state"]),
         category=status_rules.CATEGORIES[found["category"]],
-    )
+    ), (404 if page > pages else 200)
 
 
 @bp.get("/motions/<int:motion_id>")
@@ -121,10 +160,25 @@ def motion_history(motion_id):
 
 @bp.get("/search")
 def search():
-    """Search motions by title, summary, city and what happened to them."""
+    """Search motions by title, summary, city and what happened to them: the best 50 matches a page."""
     text = request.args.get("q", "")
-    results = queries.search(get_db(), text) if text.strip() else []
-    return render_template("public/search.html", q=text, results=results, max_query=queries.MAX_QUERY)
+    raw = request.args.get("page", "1")
+    page = int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) <= SEARCH_PAGES else 1
+    db = get_db()
+    results = (
+        queries.search(db, text, limit=SEARCH_PER_PAGE, offset=(page - 1) * SEARCH_PER_PAGE) if text.strip() else []
+    )
+    total = queries.count_matches(db, text) if text.strip() else 0
+    return render_template(
+        "public/search.html",
+        q=text,
+        results=results,
+        total=total,
+        page=page,
+        pages=min(SEARCH_PAGES, max(1, -(-total // SEARCH_PER_PAGE))),
+        first=(page - 1) * SEARCH_PER_PAGE + 1,
+        max_query=queries.MAX_QUERY,
+    )
 
 
 @bp.get("/about")

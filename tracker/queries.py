@@ -31,141 +31,8 @@ def status_counts(db, state=None, kind=None, aim=None):
     return counts
 
 
-def _motion_summary(row):
-    """Shape a motion row of a list query for display and JSON."""
-    return {
-        "id": row["motion_id"],
-        "title": row["title"],
-        "kind": row["kind"],
-        "aim": row["aim"],
-        "body": row["body"],
-        "status": row["status"],
-        "category": status_rules.category(row["status"], row["aim"]),
-        "decided_on": row["decided_on"],
-        "last_action_on": row["last_action_on"],
-        "updated_at": row["motion_updated_at"],
-        "no_news_since": status_rules.no_news_since(row["status"], row["last_action_on"]),
-    }
-
-
-# Only published motions leave the site (motion.published = 1 here and in every public query).
-# One page of cities that have a motion matching the filters (any city, without filters), sorted, each with its
-# matching motions: one query whatever the number of cities.
-CITY_MOTIONS = """
-WITH matching AS (
-    SELECT city.id,
-           (SELECT max(action.date) FROM action JOIN motion AS m ON m.id = action.motion_id
-            WHERE m.city_id = city.id AND m.published = 1) AS latest
-    FROM city
-    WHERE (:state IS NULL OR city.state = :state)
-      AND (:slug IS NULL OR city.slug = :slug)
-      AND ((:status IS NULL AND :kind IS NULL AND :aim IS NULL) OR EXISTS (
-            SELECT 1 FROM motion AS m WHERE m.city_id = city.id AND m.published = 1
-            AND (:status IS NULL OR m.status = :status) AND (:kind IS NULL OR m.kind = :kind)
-            AND (:aim IS NULL OR m.aim = :aim)))
-),
-page AS (
-    SELECT matching.id, matching.latest, count(*) OVER () AS total
-    FROM matching JOIN city ON city.id = matching.id
-    ORDER BY CASE WHEN :sort = 'state' THEN city.state END,
-             CASE WHEN :sort = 'latest' THEN coalesce(matching.latest, '') END DESC,
-             city.name, city.state
-    LIMIT :limit OFFSET :offset
-)
-SELECT page.total, page.latest,
-       city.id AS city_id, city.slug, city.name, city.kind AS place_kind, city.state, city.lat, city.lon,
-       city.council_seats, city.ocd_id, city.notes, city.updated_at AS city_updated_at,
-       motion.id AS motion_id, motion.title, motion.kind, motion.aim, motion.body, motion.status, motion.decided_on,
-       motion.updated_at AS motion_updated_at,
-       (SELECT max(action.date) FROM action WHERE action.motion_id = motion.id) AS last_action_on
-FROM page
-JOIN city ON city.id = page.id
-LEFT JOIN motion ON motion.city_id = city.id AND motion.published = 1
-     AND (:status IS NULL OR motion.status = :status) AND (:kind IS NULL OR motion.kind = :kind)
-     AND (:aim IS NULL OR motion.aim = :aim)
-ORDER BY CASE WHEN :sort = 'state' THEN city.state END,
-         CASE WHEN :sort = 'latest' THEN coalesce(page.latest, '') END DESC,
-         city.name, city.state, motion.title
-"""
+# How the home list can be sorted (places.py reads the list).
 SORTS = ("name", "state", "latest")
-
-
-def _cities_with_motions(
-    db, status=None, state=None, kind=None, aim=None, slug=None, sort="name", page=1, per_page=None
-):
-    """Return (places matching the filters, each with its matching published motions; how many match in all)."""
-    params = {
-        "status": status,
-        "state": state,
-        "kind": kind,
-        "aim": aim,
-        "slug": slug,
-        "sort": sort,
-        "limit": per_page or -1,
-        "offset": (page - 1) * (per_page or 0),
-    }
-    cities, total = {}, 0
-    for row in rows(db, CITY_MOTIONS, params):
-        total = row["total"]
-        city = cities.get(row["city_id"])
-        if city is None:
-            city = cities[row["city_id"]] = {
-                "id": row["city_id"],
-                "slug": row["slug"],
-                "name": row["name"],
-                "kind": row["place_kind"],
-                "state": row["state"],
-                "lat": row["lat"],
-                "lon": row["lon"],
-                "council_seats": row["council_seats"],
-                "ocd_id": row["ocd_id"],
-                "notes": row["notes"],
-                "updated_at": row["city_updated_at"],
-                "latest_action_on": row["latest"],
-                "motions": [],
-            }
-        if row["motion_id"] is not None:
-            city["motions"].append(_motion_summary(row))
-            city["updated_at"] = max(city["updated_at"], row["motion_updated_at"])
-    for city in cities.values():
-        city["category"] = status_rules.place_category(city["motions"])
-    return list(cities.values()), total
-
-
-def list_cities(db, status=None, state=None, kind=None, aim=None):
-    """Return every place matching the filters with its matching published motions."""
-    return _cities_with_motions(db, status=status, state=state, kind=kind, aim=aim)[0]
-
-
-def page_of_cities(db, status=None, state=None, kind=None, aim=None, sort="name", page=1, per_page=100):
-    """Return one page of list_cities, sorted by name, state or latest action, and how many match in all."""
-    return _cities_with_motions(
-        db, status=status, state=state, kind=kind, aim=aim, sort=sort, page=page, per_page=per_page
-    )
-
-
-def city_counts(db, state=None, kind=None, aim=None):
-    """Count places by the category their published motions give them (see status.place_category)."""
-    motions = defaultdict(list)
-    for row in rows(
-        db,
-        "SELECT motion.id, motion.city_id, motion.status, motion.aim, motion.decided_on FROM motion "
-        "JOIN city ON city.id = motion.city_id WHERE motion.published = 1 "
-        "AND (:state IS NULL OR city.state = :state) AND (:kind IS NULL OR motion.kind = :kind) "
-        "AND (:aim IS NULL OR motion.aim = :aim)",
-        {"state": state, "kind": kind, "aim": aim},
-    ):
-        motions[row["city_id"]].append(row)
-    counts = dict.fromkeys(status_rules.CATEGORIES, 0)
-    for found in motions.values():
-        counts[status_rules.place_category(found)] += 1
-    return counts
-
-
-def get_city(db, slug):
-    """Return one city with all its published motions, or None."""
-    found, _total = _cities_with_motions(db, slug=slug)
-    return found[0] if found else None
 
 
 def _by_key(rows, key):
@@ -590,7 +457,20 @@ def changeset_sources(db, changeset_ids, motion_id):
 MARK_START, MARK_END = "\x01", "\x02"
 MAX_QUERY = 200
 
-SEARCH = """
+# The best matches first (bm25 weighs a title match above one in a source's note), a page at a time; the
+# highlights are made afterwards for the rows shown only, since making them for every match is what costs.
+RANK = "bm25(motion_fts, 10.0, 2.0, 5.0, 5.0, 1.0, 3.0, 1.0)"
+SEARCH_PAGE = (
+    """
+SELECT motion.id FROM motion_fts JOIN motion ON motion.id = motion_fts.rowid
+WHERE motion_fts MATCH :query AND motion.published = 1
+ORDER BY """
+    + RANK
+    + """, motion.id
+LIMIT :limit OFFSET :offset
+"""
+)
+HIGHLIGHTS = """
 SELECT motion.id, motion.title, motion.kind, motion.aim, motion.body, motion.status, city.slug AS city_slug,
        city.name AS city_name, city.state AS city_state,
        highlight(motion_fts, 0, char(1), char(2)) AS title_marked,
@@ -598,9 +478,11 @@ SELECT motion.id, motion.title, motion.kind, motion.aim, motion.body, motion.sta
 FROM motion_fts
 JOIN motion ON motion.id = motion_fts.rowid
 JOIN city ON city.id = motion.city_id
+WHERE motion_fts MATCH :query AND motion_fts.rowid IN (SELECT value FROM json_each(:ids))
+"""
+COUNT_MATCHES = """
+SELECT count(*) FROM motion_fts JOIN motion ON motion.id = motion_fts.rowid
 WHERE motion_fts MATCH :query AND motion.published = 1
-ORDER BY bm25(motion_fts, 10.0, 2.0, 5.0, 5.0, 1.0, 3.0, 1.0), motion.id
-LIMIT :limit
 """
 
 
@@ -609,25 +491,43 @@ def phrase(text):
     return '"' + text.replace('"', '""') + '"'
 
 
-def search(db, text, limit=50):
-    """Return published motions matching a search, best first; a malformed query is read as a plain phrase."""
+def match_expression(db, text):
+    """Return what to MATCH for a search: the text itself, or its words as phrases if FTS5 cannot read it; or None.
+
+    People may use FTS5's syntax (OR, NOT, "phrases", prefix*); most just type words.
+    """
     # Control characters (NUL included) mean nothing in a search and upset SQLite.
     text = " ".join("".join(c for c in (text or "") if c.isprintable()).split())[:MAX_QUERY]
     if not text:
-        return []
+        return None
     try:
-        # People may use FTS5's syntax (OR, NOT, "phrases", prefix*); most just type words.
-        return rows(db, SEARCH, {"query": text, "limit": limit})
+        # Checking costs one lookup: the rowid no motion has, which FTS5 must still parse the query to look for.
+        db.execute("SELECT 1 FROM motion_fts WHERE motion_fts MATCH ? AND rowid = 0", [text]).fetchall()
+        return text
     except sqlite3.OperationalError:
         words = [w for w in text.replace('"', " ").split() if w]
-        if not words:
-            return []
-        return rows(db, SEARCH, {"query": " ".join(phrase(w) for w in words), "limit": limit})
+        return " ".join(phrase(w) for w in words) or None
 
 
-# Published motions matching the API's filters; shared by the page query and the count below.
+def search(db, text, limit=50, offset=0):
+    """Return a page of published motions matching a search, best first, with their matches marked."""
+    query = match_expression(db, text)
+    if query is None:
+        return []
+    ids = [row[0] for row in db.execute(SEARCH_PAGE, {"query": query, "limit": limit, "offset": offset})]
+    found = {r["id"]: r for r in rows(db, HIGHLIGHTS, {"query": query, "ids": json.dumps(ids)})}
+    return [found[i] for i in ids]
+
+
+def count_matches(db, text):
+    """Count the published motions a search matches."""
+    query = match_expression(db, text)
+    return db.execute(COUNT_MATCHES, {"query": query}).fetchone()[0] if query else 0
+
+
+# Published motions matching the API's filters; shared by the page query and the count below. With a search (:query),
+# the full-text index leads and its rank orders; without, the motion's id does (the primary key, so no sort).
 MOTION_FILTERS = """
-FROM motion JOIN city ON city.id = motion.city_id
 WHERE motion.published = 1
   AND (:status IS NULL OR motion.status = :status)
   AND (:state IS NULL OR city.state = :state)
@@ -635,33 +535,44 @@ WHERE motion.published = 1
   AND (:kind IS NULL OR motion.kind = :kind)
   AND (:aim IS NULL OR motion.aim = :aim)
   AND (:updated_since IS NULL OR motion.updated_at >= :updated_since)
-  AND (:ids IS NULL OR motion.id IN (SELECT value FROM json_each(:ids)))
 """
-MOTIONS = (
-    """
+MOTION_COLUMNS = """
 SELECT motion.id, motion.title, motion.kind, motion.aim, motion.body, motion.identifier, motion.status,
        motion.introduced_on, motion.decided_on, motion.updated_at, city.slug AS city_slug, city.name AS city_name,
        city.state AS city_state, city.kind AS city_kind,
-       (SELECT max(action.date) FROM action WHERE action.motion_id = motion.id) AS last_action_on,
-       count(*) OVER () AS total
+       (SELECT max(action.date) FROM action WHERE action.motion_id = motion.id) AS last_action_on
 """
+MOTIONS = (
+    MOTION_COLUMNS
+    + "FROM motion JOIN city ON city.id = motion.city_id"
     + MOTION_FILTERS
     + """
-ORDER BY CASE WHEN :ids IS NULL THEN motion.id
-              ELSE (SELECT key FROM json_each(:ids) WHERE json_each.value = motion.id) END
+ORDER BY motion.id
 LIMIT :limit OFFSET :offset
 """
 )
-COUNT_MOTIONS = "SELECT count(*) " + MOTION_FILTERS
+COUNT_MOTIONS = "SELECT count(*) FROM motion JOIN city ON city.id = motion.city_id" + MOTION_FILTERS
+MATCHING_MOTIONS = (
+    MOTION_COLUMNS
+    + """FROM motion_fts JOIN motion ON motion.id = motion_fts.rowid JOIN city ON city.id = motion.city_id"""
+    + MOTION_FILTERS
+    + "  AND motion_fts MATCH :query ORDER BY "
+    + RANK
+    + """, motion.id
+LIMIT :limit OFFSET :offset
+"""
+)
+COUNT_MATCHING_MOTIONS = (
+    "SELECT count(*) FROM motion_fts JOIN motion ON motion.id = motion_fts.rowid JOIN city ON city.id = motion.city_id"
+    + MOTION_FILTERS
+    + "  AND motion_fts MATCH :query"
+)
 
 
 def list_motions(
     db, status=None, state=None, city=None, kind=None, aim=None, q=None, updated_since=None, page=1, per_page=50
 ):
-    """Return one page of published motions matching the filters, and how many match in all."""
-    ids = None
-    if q is not None:
-        ids = json.dumps([r["id"] for r in search(db, q, limit=100_000)])
+    """Return one page of published motions matching the filters (best match first for q), and how many match."""
     params = {
         "status": status,
         "state": state,
@@ -669,12 +580,16 @@ def list_motions(
         "kind": kind,
         "aim": aim,
         "updated_since": updated_since,
-        "ids": ids,
         "limit": per_page,
         "offset": (page - 1) * per_page,
     }
-    found = rows(db, MOTIONS, params)
-    total = found[0]["total"] if found else count_motions(db, params)
+    if q is not None:
+        params["query"] = match_expression(db, q)
+        if params["query"] is None:
+            return [], 0
+        found, total = rows(db, MATCHING_MOTIONS, params), db.execute(COUNT_MATCHING_MOTIONS, params).fetchone()[0]
+    else:
+        found, total = rows(db, MOTIONS, params), db.execute(COUNT_MOTIONS, params).fetchone()[0]
     votes = _by_key(
         rows(
             db,
@@ -684,14 +599,8 @@ def list_motions(
         "motion_id",
     )
     for row in found:
-        del row["total"]
         row["votes"] = votes.get(row["id"], [])
     return found, total
-
-
-def count_motions(db, params):
-    """Count the motions matching list_motions' filters (for a page past the end)."""
-    return db.execute(COUNT_MOTIONS, params).fetchone()[0]
 
 
 def iter_rows(db, sql, params=()):
@@ -844,3 +753,15 @@ def latest_change_id(db):
 def city_count(db):
     """Count the cities (also a cheap check that the database answers)."""
     return db.execute("SELECT count(*) FROM city").fetchone()[0]
+
+
+def published_motion_ids(db):
+    """Yield the id of every published motion, in order."""
+    for (motion_id,) in db.execute("SELECT id FROM motion WHERE published = 1 ORDER BY id"):
+        yield motion_id
+
+
+def place_slugs(db):
+    """Yield the slug of every place (every place is public), in order."""
+    for (slug,) in db.execute("SELECT slug FROM city ORDER BY slug"):
+        yield slug

@@ -22,6 +22,7 @@ def test_from_home_to_a_motion_by_keyboard_alone(visit):
     assert label == "Durham, NC: Ended or restricted exchanges"
     visit.page.keyboard.press("Enter")
     visit.page.wait_for_selector(".leaflet-popup-content")
+    visit.page.wait_for_selector(".leaflet-popup-content li a")  # its measures arrive when it opens
     assert visit.page.evaluate("document.activeElement.textContent") == "Durham, NC"
     visit.page.keyboard.press("Tab")
     assert visit.page.evaluate("document.activeElement.textContent").startswith("Statement by the Durham")

@@ -41,27 +41,30 @@
 
   function currentFilters() {
     var filters = {};
+    if (!form) { // a static copy of the site has no filters
+      return filters;
+    }
     ["status", "state", "kind", "aim"].forEach(function (name) {
       filters[name] = form.elements[name].value;
     });
     return filters;
   }
 
-  function matches(feature, filters) {
-    var p = feature.properties;
-    if (filters.state && p.state !== filters.state) {
-      return false;
-    }
-    if (!filters.status && !filters.kind && !filters.aim) {
-      return true;
-    }
-    return p.motions.some(function (m) {
-      return (!filters.status || m.status === filters.status) && (!filters.kind || m.kind === filters.kind) &&
-        (!filters.aim || m.aim === filters.aim);
+  // The layer is a table: one short row per place, its columns named once in "fields".
+  function readLayer(layer) {
+    return layer.places.map(function (row) {
+      var p = {};
+      layer.fields.forEach(function (field, i) { p[field] = row[i]; });
+      var category = layer.categories[p.category];
+      p.category_label = category.label;
+      p.symbol = category.symbol;
+      p.url = mapElement.dataset.placePage.replace("SLUG", p.slug);
+      return { properties: p, geometry: { coordinates: [p.lon, p.lat] } };
     });
   }
 
-  function popupContent(p) {
+  // A place's measures are fetched when its popup opens: the layer stays small however many a place has.
+  function popupContent(p, marker) {
     var box = document.createElement("div");
     var heading = document.createElement("h3");
     var link = document.createElement("a");
@@ -69,13 +72,37 @@
     link.textContent = p.name + ", " + p.state;
     heading.appendChild(link);
     box.appendChild(heading);
-    if (!p.motions.length) {
+    var waiting = document.createElement("p");
+    waiting.textContent = "Loading its measures…";
+    box.appendChild(waiting);
+    fetch(mapElement.dataset.placeData.replace("SLUG", p.slug))
+      .then(function (response) { return response.json(); })
+      .then(function (place) {
+        box.removeChild(waiting);
+        fillPopup(box, place);
+        if (marker.isPopupOpen()) {
+          // Updating re-inserts the content, which drops the focus: give it back where it was.
+          var focused = box.contains(document.activeElement) ? document.activeElement : null;
+          marker.getPopup().update();
+          if (focused) {
+            focused.focus();
+          }
+        }
+      })
+      .catch(function () {
+        waiting.textContent = "Open the place's page to see its measures.";
+      });
+    return box;
+  }
+
+  function fillPopup(box, place) {
+    if (!place.motions.length) {
       var none = document.createElement("p");
       none.textContent = "No measure recorded yet.";
       box.appendChild(none);
     }
     var list = document.createElement("ul");
-    p.motions.forEach(function (m) {
+    place.motions.forEach(function (m) {
       var item = document.createElement("li");
       var badge = document.createElement("span");
       badge.className = "status status-" + m.status;
@@ -94,7 +121,14 @@
       list.appendChild(item);
     });
     box.appendChild(list);
-    return box;
+    if (place.more) {
+      var more = document.createElement("a");
+      more.href = place.url;
+      more.textContent = "and " + place.more + " more " + (place.more === 1 ? "measure" : "measures");
+      var line = document.createElement("p");
+      line.appendChild(more);
+      box.appendChild(line);
+    }
   }
 
   // Markers are buttons: Enter and Space act on them, as on any button.
@@ -126,7 +160,12 @@
       riseOnHover: true,
       zIndexOffset: RANK[p.category] || 0
     });
-    marker.bindPopup(function () { return popupContent(p); });
+    // Built on first opening, then kept: Leaflet asks for the content again whenever the popup is updated.
+    var content = null;
+    marker.bindPopup(function () {
+      content = content || popupContent(p, marker);
+      return content;
+    });
     // Keyboard users land in the popup when it opens, and back on the marker when it closes.
     marker.on("popupopen", function (event) {
       var popup = event.popup.getElement();
@@ -199,12 +238,11 @@
   }
 
   function drawMarkers() {
-    var filters = currentFilters();
     var zoom = map.getZoom();
     var groups = [];
     markers.clearLayers();
     features
-      .filter(function (f) { return matches(f, filters); })
+      .slice()
       .sort(function (a, b) { return (RANK[b.properties.category] || 0) - (RANK[a.properties.category] || 0); })
       .forEach(function (f) {
         var latlng = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
@@ -247,16 +285,38 @@
     mapElement.dataset.moves = String(Number(mapElement.dataset.moves) + 1);
   });
 
-  fetch(mapElement.dataset.points)
-    .then(function (response) { return response.json(); })
-    .then(function (collection) {
-      features = collection.features;
-      if (currentFilters().state) {
-        fitToFilters();
+  // The layer answers the same filters as the list: only places with a matching measure come back.
+  function layerAddress() {
+    var filters = currentFilters();
+    var params = new URLSearchParams();
+    Object.keys(filters).forEach(function (name) {
+      if (filters[name]) {
+        params.set(name, filters[name]);
       }
-      drawMarkers();
-      mapElement.dataset.ready = "true";
     });
+    var query = params.toString();
+    return mapElement.dataset.points + (query ? "?" + query : "");
+  }
+
+  var latestLayer = 0;
+  function loadLayer(fit) {
+    var request = ++latestLayer;
+    mapElement.dataset.ready = "false";
+    return fetch(layerAddress())
+      .then(function (response) { return response.json(); })
+      .then(function (layer) {
+        if (request !== latestLayer) {
+          return;
+        }
+        features = readLayer(layer);
+        if (fit) {
+          fitToFilters();
+        }
+        drawMarkers();
+        mapElement.dataset.ready = "true";
+      });
+  }
+  loadLayer(Boolean(currentFilters().state));
 
   document.querySelectorAll(".map-views button").forEach(function (button) {
     button.addEventListener("click", function () {
@@ -275,8 +335,7 @@
     var query = params.toString();
     var address = form.action.split("?")[0] + (query ? "?" + query : "");
     window.history.replaceState(null, "", address);
-    fitToFilters();
-    drawMarkers();
+    loadLayer(true);
     // Only the latest request may fill the list: answers to earlier choices can arrive after it.
     var request = ++latestRequest;
     fetch(address)
@@ -309,7 +368,7 @@
   // A chosen state brings its cities into view; clearing it goes back to the lower 48.
   function fitToFilters() {
     var filters = currentFilters();
-    var shown = features.filter(function (f) { return matches(f, filters); });
+    var shown = features;
     if (filters.state && shown.length) {
       var bounds = L.latLngBounds(shown.map(function (f) {
         return [f.geometry.coordinates[1], f.geometry.coordinates[0]];
@@ -320,9 +379,11 @@
     }
   }
 
-  form.addEventListener("change", applyFilters);
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    applyFilters();
-  });
+  if (form) {
+    form.addEventListener("change", applyFilters);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      applyFilters();
+    });
+  }
 }());
