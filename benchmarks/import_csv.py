@@ -14,8 +14,9 @@ STATUSES = ("campaign", "introduced", "in_committee", "scheduled", "passed")
 
 def places(count):
     """Return (name, state) of the `count` most populous distinct US places in the gazetteer."""
-    found = sorted(geo._us_places().values(), key=lambda p: -p["population"])
-    return [(p["name"], p["admin1code"]) for p in found if p["admin1code"] in geo.states()][:count]
+    # The index is keyed by (folded name, state); its values no longer carry the state.
+    found = sorted(geo._us_places().items(), key=lambda item: -item[1]["population"])
+    return [(p["name"], state) for (_name, state), p in found if state in geo.states()][:count]
 
 
 def make_csv(rows, bad_row=None):
