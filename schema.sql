@@ -3,7 +3,7 @@
 -- Dates are ISO 8601 text (YYYY-MM-DD); timestamps are UTC text (YYYY-MM-DDTHH:MM:SSZ).
 -- Unknown values are NULL, never a guess.
 
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;
 
 CREATE TABLE city (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -55,6 +55,8 @@ CREATE TABLE motion (
 ) STRICT;
 -- A place's measures by status, read without touching the table (home page counts, place pages, the map).
 CREATE INDEX motion_city ON motion (city_id, published, status);
+-- Each place's latest decision, read from an index alone (the home page's summary, the map's categories).
+CREATE INDEX motion_decided ON motion (city_id, published, decided_on, status, aim);
 CREATE INDEX motion_status ON motion (published, status);
 CREATE INDEX motion_updated ON motion (updated_at);
 

@@ -214,36 +214,27 @@ def count_place_motions(db, city_id, status=None, kind=None, aim=None):
 
 
 # Every place's latest decision among its published measures (of a kind and aim, when given).
-CATEGORIES = (
-    """
-WITH decisions AS (
-    SELECT motion.city_id, motion.status, motion.aim,
-           row_number() OVER (PARTITION BY motion.city_id ORDER BY coalesce(motion.decided_on, '') DESC,
-                                                                  motion.id DESC) AS latest
-    FROM motion
-    WHERE motion.published = 1 AND motion.status IN """  # noqa: S608
-    + DECIDED_SQL
-    + """
-      AND (:kind IS NULL OR motion.kind = :kind) AND (:aim IS NULL OR motion.aim = :aim)
-),
-measured AS (
-    SELECT motion.city_id, count(*) AS n FROM motion
-    WHERE motion.published = 1 AND (:kind IS NULL OR motion.kind = :kind) AND (:aim IS NULL OR motion.aim = :aim)
-    GROUP BY motion.city_id
-)
-SELECT city.id, city.state, decisions.status, decisions.aim, coalesce(measured.n, 0) AS motions
+# Each place's latest decision, found by walking its measures backwards by decision date in an index that holds
+# the status and aim too (motion_decided), so the table itself is not read.
+CATEGORIES = """
+SELECT city.id, city.state,
+       (SELECT motion.status || ' ' || motion.aim FROM motion
+        WHERE motion.city_id = city.id AND motion.published = 1
+          AND motion.status IN (SELECT value FROM json_each(:decided))
+          AND (:kind IS NULL OR motion.kind = :kind) AND (:aim IS NULL OR motion.aim = :aim)
+        ORDER BY motion.decided_on DESC, motion.id DESC LIMIT 1) AS decision,
+       (SELECT count(*) FROM motion
+        WHERE motion.city_id = city.id AND motion.published = 1
+          AND (:kind IS NULL OR motion.kind = :kind) AND (:aim IS NULL OR motion.aim = :aim)) AS motions
 FROM city
-LEFT JOIN decisions ON decisions.city_id = city.id AND decisions.latest = 1
-LEFT JOIN measured ON measured.city_id = city.id
 """
-)
 
 
 def place_categories(db, kind=None, aim=None):
     """Return {place id: (state, category, number of measures)} for every place, from its latest decision."""
     found = {}
-    for place_id, state, status, aim_code, motions in db.execute(CATEGORIES, filter_params(kind=kind, aim=aim)):
-        category = status_rules.category(status, aim_code) if status else "under_way" if motions else "none"
+    for place_id, state, decision, motions in db.execute(CATEGORIES, filter_params(kind=kind, aim=aim)):
+        category = status_rules.category(*decision.split(" ")) if decision else "under_way" if motions else "none"
         found[place_id] = (state, category, motions)
     return found
 

@@ -22,8 +22,9 @@ def status_counts(db, state=None, kind=None, aim=None):
     """Count published motions by status (every status present, zero included)."""
     counts = dict.fromkeys(status_rules.CODES, 0)
     rows = db.execute(
-        "SELECT motion.status, count(*) FROM motion JOIN city ON city.id = motion.city_id "
-        "WHERE motion.published = 1 AND (:state IS NULL OR city.state = :state) "
+        # No join with city unless a state is asked for: counting reads the index on (published, status) alone.
+        "SELECT motion.status, count(*) FROM motion WHERE motion.published = 1 "
+        "AND (:state IS NULL OR motion.city_id IN (SELECT id FROM city WHERE state = :state)) "
         "AND (:kind IS NULL OR motion.kind = :kind) AND (:aim IS NULL OR motion.aim = :aim) GROUP BY motion.status",
         {"state": state, "kind": kind, "aim": aim},
     )
