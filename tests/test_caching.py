@@ -49,7 +49,7 @@ def test_pages_for_people_logged_in_are_private_and_never_shared(app, accounts):
     editor = app.test_client()
     log_in(editor, "editor")
     own = editor.get("/")
-    assert own.headers["Cache-Control"] == "private, no-cache" and "ETag" not in own.headers
+    assert own.headers["Cache-Control"] == "no-store" and "ETag" not in own.headers
     assert "Log out" in own.get_data(as_text=True)
     anonymous = app.test_client().get("/")
     assert "Log out" not in anonymous.get_data(as_text=True)

@@ -165,7 +165,9 @@ def answer_early():
     if not shared_request():
         return None
     tag, modified = validators()
-    if not is_resource_modified(request.environ, etag=tag, last_modified=modified):
+    environ = request.environ
+    conditional = "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ
+    if conditional and not is_resource_modified(environ, etag=tag, last_modified=modified):
         return finish(Response(status=304), tag, modified)
     kept = current_app.extensions["tracker.pages"].get(tag, cache_key())
     if kept is None:
@@ -179,7 +181,8 @@ def answer_early():
 def keep(response):
     """After the view: validators on a shared 200, kept in memory unless streamed; personal pages are private."""
     if request.endpoint in PERSONAL and not shared_request():
-        response.headers["Cache-Control"] = "private, no-cache"
+        # Someone logged in: their pages are theirs alone (auth.py says no-store; anyone else, private).
+        response.headers.setdefault("Cache-Control", "private, no-cache")
         return response
     if not shared_request() or response.status_code != 200 or "X-Cache" in response.headers:
         return response
@@ -195,8 +198,10 @@ def keep(response):
 
 
 def cache_key():
-    """The kept response's key: the host (absolute links differ by host) and the path with its query."""
-    return request.host_url + request.full_path
+    """The kept response's key: the host (absolute links differ by host) and the path with its query, as sent."""
+    environ = request.environ
+    where = (environ["wsgi.url_scheme"], environ.get("HTTP_HOST"), environ.get("SCRIPT_NAME"))
+    return (*where, environ["PATH_INFO"], environ.get("QUERY_STRING"))
 
 
 def finish(response, tag, modified):

@@ -2,6 +2,7 @@
 
 import json
 from datetime import date, datetime
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -31,7 +32,47 @@ def time_tag(value):
     day = as_date(value)
     if day is None:
         return Markup('<span class="unknown">not recorded</span>')
+    return day_tag(day)
+
+
+@lru_cache(maxsize=8192)
+def day_tag(day):
+    """The <time> element of one day, made once: a page shows many dates and a record has few distinct ones."""
     return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), long_date(day))
+
+
+@lru_cache(maxsize=64)
+def status_badge(code):
+    """A status as a badge: <span class="status status-passed">Passed</span>."""
+    return Markup('<span class="status status-{}">{}</span>').format(code, status_rules.label(code))
+
+
+@lru_cache(maxsize=64)
+def aim_badge(code):
+    """An aim as a badge: <span class="aim aim-restrict">End or restrict exchanges</span>."""
+    return Markup('<span class="aim aim-{}">{}</span>').format(code, status_rules.AIMS[code].label)
+
+
+def source_link(source):
+    """A source: its headline (or, marked as such, our description of it), publisher and date."""
+    title = Markup("“{}”").format(source["title"]) if source["headline"] else escape(source["title"])
+    if source["url"]:
+        html = Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(source["url"], title)
+    else:
+        html = Markup("<cite>{}</cite>").format(title)
+    if not source["headline"]:
+        html += Markup(' <span class="muted">(our description; headline not recorded)</span>')
+    if not source["url"]:
+        html += Markup(' <span class="muted">(no web address known)</span>')
+    if source["publisher"]:
+        html += Markup(", {}").format(source["publisher"])
+    else:
+        html += Markup(', <span class="unknown">publisher not recorded</span>')
+    if source["published_on"]:
+        html += Markup(", ") + time_tag(source["published_on"])
+    else:
+        html += Markup(', <span class="unknown">date not recorded</span>')
+    return html
 
 
 def known(value, suffix=""):
@@ -91,7 +132,12 @@ def init_app(app):
         kind_label=lambda code: status_rules.MOTION_KINDS[code].label,
     )
     app.jinja_env.globals.update(
-        STATUSES=status_rules.STATUSES, AIMS=status_rules.AIMS, PLACE_KINDS=status_rules.PLACE_KINDS
+        STATUSES=status_rules.STATUSES,
+        AIMS=status_rules.AIMS,
+        PLACE_KINDS=status_rules.PLACE_KINDS,
+        status_badge=status_badge,
+        aim_badge=aim_badge,
+        source_link=source_link,
     )
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True
