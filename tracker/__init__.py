@@ -69,22 +69,29 @@ def create_app(test_config=None):
 
 def security_headers(response):
     """Add the strict headers every response carries, error pages included."""
-    img_src = "'self' data:"
-    tiles = current_app.config.get("MAP_TILES")
-    if tiles:
-        img_src += " " + tile_origin(tiles)
-    response.headers["Content-Security-Policy"] = (
-        f"default-src 'self'; img-src {img_src}; style-src 'self'; script-src 'self'; object-src 'none'; "
-        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["X-Frame-Options"] = "DENY"
-    response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
-    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-    response.headers["Permissions-Policy"] = "geolocation=(), camera=(), microphone=(), interest-cohort=()"
+    headers = current_app.extensions.get("tracker.headers")
+    if headers is None:  # the same for every response of this app: made on its first
+        headers = current_app.extensions["tracker.headers"] = strict_headers(current_app.config.get("MAP_TILES"))
+    response.headers.update(headers)
     if request.is_secure:
         response.headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
     return response
+
+
+def strict_headers(tiles):
+    """Return the strict headers, the map's tile server (if one is set) allowed for images."""
+    img_src = "'self' data:" + (" " + tile_origin(tiles) if tiles else "")
+    return {
+        "Content-Security-Policy": (
+            f"default-src 'self'; img-src {img_src}; style-src 'self'; script-src 'self'; object-src 'none'; "
+            "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Permissions-Policy": "geolocation=(), camera=(), microphone=(), interest-cohort=()",
+    }
 
 
 class SQLiteInteger(IntegerConverter):

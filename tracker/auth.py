@@ -231,12 +231,16 @@ class SessionWhenSent(SecureCookieSessionInterface):
 def init_app(app):
     """Attach the login manager and the session; logged-in pages are never cached."""
     app.session_interface = SessionWhenSent()
-    login_manager.init_app(app)
+    # Templates get current_user as Flask-Login's lazy proxy, not loaded up front: a visitor's page never needs
+    # to look anyone up (base.html asks only when the session holds an account id).
+    login_manager.init_app(app, add_context_processor=False)
+    app.context_processor(lambda: {"current_user": current_user})
     app.register_blueprint(bp)
 
     @app.after_request
     def no_store_for_accounts(response):
         """Keep pages shown to logged-in people out of shared caches."""
-        if current_user and current_user.is_authenticated:
+        # No account id in the session, nobody logged in: no need to load anyone to know it.
+        if "_user_id" in session and current_user.is_authenticated:
             response.headers["Cache-Control"] = "no-store"
         return response

@@ -9,6 +9,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from datetime import UTC, datetime
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -102,14 +103,25 @@ def code_fingerprint(app):
 
 def shared_request():
     """Whether this request gets the response everyone gets (and so may be validated and served from the cache)."""
+    environ = request.environ
+    if "tracker.shared" not in environ:  # decided once per request: both hooks ask
+        environ["tracker.shared"] = decide_shared(environ, request.endpoint, current_app.config)
+    return environ["tracker.shared"]
+
+
+def decide_shared(environ, endpoint, config):
+    """Whether a request to endpoint gets the shared response (see shared_request)."""
     # A freeze (tracker freeze) renders pages differently: they are neither served from the cache nor kept in it.
-    if request.method not in ("GET", "HEAD") or request.endpoint is None or current_app.config.get("FREEZING"):
+    if environ["REQUEST_METHOD"] not in ("GET", "HEAD") or endpoint is None or config["FREEZING"]:
         return False
-    if request.endpoint in SHARED:
+    if endpoint in SHARED:
         return True
-    config = current_app.config
-    personal = config["SESSION_COOKIE_NAME"] in request.cookies or "remember_token" in request.cookies
-    return request.endpoint in PERSONAL and not personal
+    if endpoint not in PERSONAL:
+        return False
+    if "HTTP_COOKIE" not in environ:
+        return True
+    cookies = request.cookies
+    return config["SESSION_COOKIE_NAME"] not in cookies and "remember_token" not in cookies
 
 
 def validators():
@@ -146,6 +158,12 @@ def memo(key, compute):
     return value
 
 
+@lru_cache(maxsize=16)
+def changed_moment(changed_at):
+    """Read a change's timestamp (milliseconds, UTC); the same few are read on every request."""
+    return datetime.fromisoformat(changed_at.replace("Z", "+00:00"))
+
+
 def last_modified(changed_at):
     """Last-Modified for a record changed at changed_at (milliseconds), or None while that is under a second ago.
 
@@ -154,7 +172,7 @@ def last_modified(changed_at):
     """
     if not changed_at:
         return None
-    moment = datetime.fromisoformat(changed_at.replace("Z", "+00:00"))
+    moment = changed_moment(changed_at)
     if (datetime.now(UTC) - moment).total_seconds() < 1:
         return None
     return moment.replace(microsecond=0)

@@ -4,6 +4,7 @@ import json
 from datetime import date, datetime
 from functools import lru_cache
 
+from flask import request, url_for
 from markupsafe import Markup, escape
 
 from . import queries
@@ -117,8 +118,33 @@ def submission_label(submission):
     return f"{verb} {kind}: {target}" if kind in ("motion", "place", "source") else f"{verb} {kind} on {target}"
 
 
+def remembered_url_for():
+    """Return url_for for templates, remembering each address: every page asks for the same dozen of them.
+
+    An address depends on the endpoint, its values and where the app is mounted (SCRIPT_NAME); external
+    addresses and values that cannot be a key go to url_for every time.
+    """
+
+    @lru_cache(maxsize=4096)
+    def build(script_name, endpoint, values):
+        """The address of endpoint with values, under script_name."""
+        return url_for(endpoint, **dict(values))
+
+    def template_url_for(endpoint, **values):
+        """url_for, remembered per mount point."""
+        if values.get("_external"):
+            return url_for(endpoint, **values)
+        try:
+            return build(request.environ.get("SCRIPT_NAME", ""), endpoint, tuple(sorted(values.items())))
+        except TypeError:  # a list or other unhashable value
+            return url_for(endpoint, **values)
+
+    return template_url_for
+
+
 def init_app(app):
-    """Register the filters and the status vocabulary with Jinja."""
+    """Register the filters, the status vocabulary and a remembering url_for with Jinja."""
+    app.jinja_env.globals["url_for"] = remembered_url_for()
     app.jinja_env.filters.update(
         time_tag=time_tag,
         highlight=highlight,
