@@ -4,10 +4,11 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
-from tracker import exports, geo, records
+from tracker import exports, geo, places, records
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -99,6 +100,7 @@ def test_geojson_places_durham_at_its_gazetteer_coordinates(client):
     response = client.get("/exports/cities.geojson")
     assert response.mimetype == "application/geo+json"
     collection = json.loads(response.get_data())
+    response.close()
     assert collection["type"] == "FeatureCollection"
     [feature] = collection["features"]
     lat, lon = geo.lookup("Durham", "NC")
@@ -213,7 +215,9 @@ def test_nothing_unpublished_or_unconsented_leaves_the_site(client, db, durham_i
         "/cities/durham-nc",
         f"/motions/{durham_id}",
     ):
-        body = client.get(path).get_data(as_text=True)
+        response = client.get(path)
+        body = response.get_data(as_text=True)
+        response.close()
         assert "Secret draft" not in body and "Hush" not in body and "Private Person" not in body, path
 
 
@@ -224,8 +228,30 @@ def test_export_command_writes_the_same_files(app, client, tmp_path):
     assert {p.name for p in (tmp_path / "out").iterdir()} == {"motions.csv", "votes.csv", "cities.geojson", "feed.atom"}
 
 
+def test_the_geojson_is_written_a_place_at_a_time(record_db):
+    chunks = list(exports.geojson_chunks("http://x", places.each_place_with_motions(record_db)))
+    features = json.loads("".join(chunks))["features"]
+    # The opening, one piece per place, the closing: memory holds one place's measures at a time.
+    assert len(chunks) == len(features) + 2 and len(features) >= 10
+
+
+def test_the_geojson_file_is_written_once_per_version_of_the_record(app, client, db, durham_id):
+    first = client.get("/exports/cities.geojson")
+    first.close()
+    [written] = (Path(app.config["DATABASE"]).parent / "exports").glob("*.geojson")
+    again = client.get("/exports/cities.geojson")
+    again.close()
+    assert list(written.parent.glob("*.geojson")) == [written]
+    records.update_motion(db, durham_id, {"title": "Renamed statement"})
+    fresh = client.get("/exports/cities.geojson")
+    assert "Renamed statement" in fresh.get_data(as_text=True)
+    fresh.close()
+    assert written not in list(written.parent.glob("*.geojson")), "the older version's file is removed"
+
+
 def test_the_geojson_is_cacheable(client):
     first = client.get("/exports/cities.geojson")
+    first.close()
     assert "max-age" in first.headers["Cache-Control"] and first.headers["ETag"]
     assert client.get("/exports/cities.geojson", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
 

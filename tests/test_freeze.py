@@ -116,7 +116,8 @@ def test_a_static_server_serves_the_frozen_site_without_a_broken_link(record_app
     record_app.config["FREEZING"] = True
     live = record_app.test_client()
     for url, (status, _kind, body) in served.items():
-        assert status == 200 and body == live.get(url).get_data(), url
+        with live.get(url) as response:
+            assert status == 200 and body == response.get_data(), url
     assert b'href="/search"' not in served[f"/motions/{motion_id}"][2]
     assert json.loads(served[f"/api/v1/motions/{motion_id}"][2])["id"] == motion_id
     # Lists paged by query string are left to the live server: their path is the folder of the items.

@@ -176,10 +176,10 @@ def export_command(directory, force):
     target.mkdir(parents=True, exist_ok=True)
     client = current_app.test_client()
     for name, url in EXPORTS:
-        response = client.get(url, base_url=site or "http://localhost")
-        if response.status_code != 200:
-            raise click.ClickException(f"{url} answered {response.status_code}")
-        (target / name).write_bytes(response.get_data())
+        with client.get(url, base_url=site or "http://localhost") as response:
+            if response.status_code != 200:
+                raise click.ClickException(f"{url} answered {response.status_code}")
+            (target / name).write_bytes(response.get_data())
         click.echo(f"Wrote {target / name}")
 
 

@@ -5,6 +5,7 @@ already filter them.
 """
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -515,20 +516,42 @@ def votes_csv():
 
 @bp.get("/exports/cities.geojson")
 def cities_geojson_route():
-    """Every city as a GeoJSON point with its motions' statuses."""
-    path, base = current_app.config["DATABASE"], site_base()
-
-    def generate():
-        """Yield the GeoJSON text place by place, on a connection of its own, then close it."""
-        db = connect(path)
-        try:
-            yield from geojson_chunks(base, places.each_place_with_motions(db))
-        finally:
-            db.conn.close()
-
-    response = download(generate(), "application/geo+json", "cities.geojson")
+    """Every place as a GeoJSON point with all its measures: written to a file once per version, then sent from it."""
+    tag, _modified = caching.validators()
+    path = geojson_path(current_app.config["DATABASE"], site_base(), tag)
+    # Sent from the file (the server may hand it to the kernel); caching.py gives it its validators.
+    response = send_file(path, mimetype="application/geo+json", etag=False, conditional=False, max_age=None)
     response.headers["Content-Disposition"] = 'inline; filename="cities.geojson"'
+    response.headers["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def geojson_path(database, base, tag):
+    """Return the GeoJSON file of the public record at this version and base URL, writing it first if needed.
+
+    It is written a place at a time (memory holds one place's measures) into a temporary file that is then renamed,
+    so a reader never sees half a file and two writers at once do no harm.
+    """
+    database = Path(database).resolve()
+    folder = database.parent / "exports"
+    folder.mkdir(exist_ok=True)
+    base_key = hashlib.sha256(base.encode()).hexdigest()[:8]
+    path = folder / f"{database.stem}-cities-{tag}-{base_key}.geojson"
+    if path.exists():
+        return path
+    fd, work = tempfile.mkstemp(dir=folder, prefix=".cities-", suffix=".geojson")
+    db = connect(database)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.writelines(geojson_chunks(base, places.each_place_with_motions(db)))
+        os.replace(work, path)
+    finally:
+        db.conn.close()
+        Path(work).unlink(missing_ok=True)
+    for old in folder.glob(f"{database.stem}-cities-*.geojson"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return path
 
 
 @bp.get("/exports/tracker.db")

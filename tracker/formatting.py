@@ -76,6 +76,23 @@ def source_link(source):
     return html
 
 
+def citations(cited, labels=None):
+    """A record's sources as a list (each with its note and the field it supports), or 'Unsourced.'."""
+    if not cited:
+        return Markup('<p class="unsourced">Unsourced.</p>')
+    labels = labels or {}
+    items = []
+    for c in cited:
+        item = source_link(c["source"])
+        if c["note"]:
+            item += Markup(": {}").format(c["note"])
+        if c["field"]:
+            label = labels.get(c["field"], c["field"].replace("_", " "))
+            item += Markup(' <span class="muted">(on {})</span>').format(str(label).lower())
+        items.append(Markup("  <li>{}</li>\n").format(item))
+    return Markup('<ul class="citations" aria-label="Sources">\n') + Markup("").join(items) + Markup("</ul>")
+
+
 def known(value, suffix=""):
     """Show a value, or 'not recorded' when no source gives it."""
     if value is None or value == "":
@@ -164,6 +181,7 @@ def init_app(app):
         status_badge=status_badge,
         aim_badge=aim_badge,
         source_link=source_link,
+        citations=citations,
     )
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True

@@ -143,6 +143,10 @@ def motion(motion_id):
         aim=status_rules.AIMS[found["aim"]],
         outcome=status_rules.CATEGORIES[found["category"]],
         fields=status_rules.CITABLE_FIELDS,
+        # The petition's counts are shown side by side, the excerpt's sources under it, the rest together.
+        petition_counts=[c for c in found["citations"] if c["field"] == "petition_signatures"],
+        excerpt_sources=[c for c in found["citations"] if c["field"] == "excerpt"],
+        other_citations=[c for c in found["citations"] if c["field"] not in ("petition_signatures", "excerpt")],
     )
 
 
