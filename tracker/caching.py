@@ -14,12 +14,13 @@ from importlib import metadata
 from pathlib import Path
 
 from flask import Response, current_app, g, request, session
-from werkzeug.http import is_resource_modified
+from werkzeug.http import http_date, is_resource_modified
 
 from .db import get_db, public_version
 
 # Browsers and shared caches may keep a public response this long, then revalidate (a 304 costs one query).
 MAX_AGE = 60
+CACHE_CONTROL = f"public, max-age={MAX_AGE}"
 # Figures kept per version of the record (see memo): a bound, since filters multiply the keys.
 MEMO_LIMIT = 1000
 # Pages whose HTML differs for people logged in (their menu, their forms): shared only with no session.
@@ -224,12 +225,22 @@ def cache_key():
 
 def finish(response, tag, modified):
     """Set the validators and the caching policy on a response."""
-    response.set_etag(tag, weak=True)
+    headers = response.headers
+    headers["ETag"] = f'W/"{tag}"'
     if modified is not None:
-        response.last_modified = modified
-    response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
-    response.vary.add("Cookie")
+        headers["Last-Modified"] = http_moment(modified)
+    headers["Cache-Control"] = CACHE_CONTROL
+    if "Vary" in headers:
+        response.vary.add("Cookie")
+    else:
+        headers["Vary"] = "Cookie"
     return response
+
+
+@lru_cache(maxsize=16)
+def http_moment(moment):
+    """A moment as an HTTP date, formatted once: every response of a version carries the same one."""
+    return http_date(moment)
 
 
 def init_app(app):

@@ -63,13 +63,16 @@ def get_motion(db, motion_id, include_unpublished=False, private_names=False):
     params = {"motion": motion_id, "names": int(private_names)}
     actions = rows(db, "SELECT * FROM action WHERE motion_id = :motion ORDER BY date, id", params)
     votes = rows(db, "SELECT * FROM vote WHERE motion_id = :motion ORDER BY date, id", params)
+    # Roll calls and testimony are asked for only when there is a vote or a hearing (most measures have neither).
     members = _by_key(
         rows(
             db,
             "SELECT vote_member.* FROM vote_member JOIN vote ON vote.id = vote_member.vote_id "
             "WHERE vote.motion_id = :motion ORDER BY vote_member.member_name",
             params,
-        ),
+        )
+        if votes
+        else [],
         "vote_id",
     )
     hearings = rows(db, "SELECT * FROM hearing WHERE motion_id = :motion ORDER BY date, id", params)
@@ -83,7 +86,9 @@ def get_motion(db, motion_id, include_unpublished=False, private_names=False):
             "FROM testimony JOIN hearing ON hearing.id = testimony.hearing_id "
             "WHERE hearing.motion_id = :motion ORDER BY testimony.id",
             params,
-        ),
+        )
+        if hearings
+        else [],
         "hearing_id",
     )
     citations = _by_key(rows(db, CITATIONS, params), "cited")
