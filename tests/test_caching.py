@@ -1,5 +1,7 @@
 """Public responses carry validators from the public record's version, answer 304 early and are reused."""
 
+import random
+
 import pytest
 
 from tracker import records
@@ -56,3 +58,20 @@ def test_pages_for_people_logged_in_are_private_and_never_shared(app, accounts):
     assert app.test_client().get("/").headers.get("X-Cache") == "hit"
     # ...and the page kept for visitors is not what someone logged in is given.
     assert "Log out" in editor.get("/").get_data(as_text=True)
+
+
+def test_the_page_cache_keeps_to_its_size_dropping_the_least_recently_used():
+    from tracker.caching import PageCache
+
+    cache = PageCache(max_bytes=20_000, max_entry=50_000)
+    # Bodies that do not compress much, so that 100 of them cannot fit.
+    pages = {f"/motions/{i}": random.Random(i).randbytes(1500).hex().encode() for i in range(100)}
+    for key, body in pages.items():
+        cache.put("v1", key, 200, [("Content-Type", "text/html")], body)
+        assert cache.get("v1", "/motions/0") is not None  # used again and again: never the one dropped
+    assert cache.size <= 20_000 and len(cache.entries) < 100
+    assert cache.get("v1", "/motions/1") is None  # long unused: dropped
+    assert cache.get("v1", "/motions/99") == (200, [("Content-Type", "text/html")], pages["/motions/99"])
+    assert cache.get("v2", "/motions/99") is None  # another version of the record: nothing kept applies
+    cache.put("v1", "/big", 200, [], b"x" * 60_000)
+    assert cache.get("v1", "/big") is None  # larger than one entry may be
