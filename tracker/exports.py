@@ -21,7 +21,7 @@ from flask import Blueprint, Response, abort, current_app, request, send_file
 
 from . import caching, places, queries
 from . import status as status_rules
-from .db import connect, get_db
+from .db import connect, get_db, public_version
 
 bp = Blueprint("exports", __name__)
 
@@ -557,7 +557,8 @@ def geojson_path(database, base, tag):
 @bp.get("/exports/tracker.db")
 def public_database():
     """The whole public record as one SQLite file (no accounts, submissions, unpublished rows or private names)."""
-    version = queries.latest_change_id(get_db())
+    # Rebuilt when the public record changes, never for a change to a draft or an account.
+    version = public_version(get_db())[0]
     path = public_database_path(current_app.config["DATABASE"], version)
     response = send_file(
         path,

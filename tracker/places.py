@@ -26,12 +26,9 @@ STAGE_SQL = "(SELECT key FROM json_each(:stages) WHERE value = motion.status)"
 # A place in a list shows this many of its measures: the most advanced one and the latest ones.
 LEADING, LATEST = 1, 2
 
-PAGE_OF_PLACES = (
+# The places a list shows: in the state asked for, with a measure matching the filters (any place, without).
+PLACES_MATCHING = (
     """
-SELECT city.id, city.slug, city.name, city.kind, city.state, city.lat, city.lon, city.council_seats, city.ocd_id,
-       city.notes, city.updated_at,
-       CASE WHEN :sort = 'latest' THEN (SELECT max(action.date) FROM motion JOIN action ON action.motion_id = motion.id
-                                         WHERE motion.city_id = city.id AND motion.published = 1) END AS latest
 FROM city
 WHERE (:state IS NULL OR city.state = :state)
   AND ("""  # noqa: S608
@@ -39,22 +36,21 @@ WHERE (:state IS NULL OR city.state = :state)
     + """ OR EXISTS (SELECT 1 FROM motion WHERE motion.city_id = city.id AND """
     + MOTION_FILTER
     + """))
-ORDER BY CASE WHEN :sort = 'state' THEN city.state END, CASE WHEN :sort = 'latest' THEN coalesce(latest, '') END DESC,
-         city.name, city.state
+"""
+)
+PAGE_OF_PLACES = (
+    """
+SELECT city.id, city.slug, city.name, city.kind, city.state, city.lat, city.lon, city.council_seats, city.ocd_id,
+       city.notes, city.updated_at,
+       CASE WHEN :sort = 'latest' THEN (SELECT max(action.date) FROM motion JOIN action ON action.motion_id = motion.id
+                                         WHERE motion.city_id = city.id AND motion.published = 1) END AS latest"""  # noqa: S608
+    + PLACES_MATCHING
+    + """ORDER BY CASE WHEN :sort = 'state' THEN city.state END,
+         CASE WHEN :sort = 'latest' THEN coalesce(latest, '') END DESC, city.name, city.state
 LIMIT :limit OFFSET :offset
 """
 )
-COUNT_PLACES = (
-    """
-SELECT count(*) FROM city
-WHERE (:state IS NULL OR city.state = :state)
-  AND ("""  # noqa: S608
-    + ANY_MOTION_FILTER
-    + """ OR EXISTS (SELECT 1 FROM motion WHERE motion.city_id = city.id AND """
-    + MOTION_FILTER
-    + """))
-"""
-)
+COUNT_PLACES = "SELECT count(*)" + PLACES_MATCHING
 # For each place of a page: its matching measures by status.
 STATUS_COUNTS = (
     """

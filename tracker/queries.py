@@ -8,11 +8,6 @@ from . import status as status_rules
 from .db import rows
 
 
-def last_changed(db):
-    """Return the time of the latest change to any record, or None for an empty database."""
-    return db.execute("SELECT max(at) FROM change_log").fetchone()[0]
-
-
 def states_with_cities(db):
     """Return the state codes that have at least one city, sorted."""
     return [row[0] for row in db.execute("SELECT DISTINCT state FROM city ORDER BY state")]
