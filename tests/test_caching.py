@@ -71,7 +71,28 @@ def test_the_page_cache_keeps_to_its_size_dropping_the_least_recently_used():
         assert cache.get("v1", "/motions/0") is not None  # used again and again: never the one dropped
     assert cache.size <= 20_000 and len(cache.entries) < 100
     assert cache.get("v1", "/motions/1") is None  # long unused: dropped
-    assert cache.get("v1", "/motions/99") == (200, [("Content-Type", "text/html")], pages["/motions/99"])
+    assert cache.get("v1", "/motions/99") == (200, [("Content-Type", "text/html")], pages["/motions/99"], False)
     assert cache.get("v2", "/motions/99") is None  # another version of the record: nothing kept applies
     cache.put("v1", "/big", 200, [], b"x" * 60_000)
     assert cache.get("v1", "/big") is None  # larger than one entry may be
+
+
+def test_a_kept_page_and_its_304_are_answered_before_flask_runs(app, client):
+    first = client.get("/about")
+    calls, door = [], app.wsgi_app
+    flask_app = door.wsgi_app
+
+    def counted(environ, start_response):
+        """Flask's own WSGI app, counting the requests that reach it."""
+        calls.append(1)
+        return flask_app(environ, start_response)
+
+    door.wsgi_app = counted
+    again = client.get("/about")
+    assert again.headers["X-Cache"] == "hit" and again.get_data() == first.get_data() and calls == []
+    assert again.headers["Content-Security-Policy"] == first.headers["Content-Security-Policy"]
+    unchanged = client.get("/about", headers={"If-None-Match": first.headers["ETag"]})
+    assert unchanged.status_code == 304 and unchanged.get_data() == b"" and calls == []
+    assert unchanged.headers["ETag"] == first.headers["ETag"] and "Content-Type" not in unchanged.headers
+    stale = client.get("/about", headers={"If-None-Match": 'W/"0-2000-01-01-old"'})
+    assert stale.status_code == 200 and calls == [1]

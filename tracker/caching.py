@@ -6,21 +6,25 @@ built once is kept in memory and served again until one of them changes.
 """
 
 import hashlib
+import sqlite3
 import threading
 from collections import OrderedDict
 from datetime import UTC, datetime
 from functools import lru_cache
+from http import HTTPStatus
 from importlib import metadata
 from pathlib import Path
 
 from flask import Response, current_app, g, request, session
-from werkzeug.http import http_date, is_resource_modified
+from werkzeug.http import http_date, is_resource_modified, parse_cookie, parse_etags
 
-from .db import get_db, public_version
+from .db import get_db, public_version, thread_connection
 
 # Browsers and shared caches may keep a public response this long, then revalidate (a 304 costs one query).
 MAX_AGE = 60
 CACHE_CONTROL = f"public, max-age={MAX_AGE}"
+# Headers about a body, left out of a 304 (which has none).
+BODY_HEADERS = frozenset({"Content-Type", "Content-Disposition", "Content-Length"})
 # Figures kept per version of the record (see memo): a bound, since filters multiply the keys.
 MEMO_LIMIT = 1000
 # Pages whose HTML differs for people logged in (their menu, their forms): shared only with no session.
@@ -63,7 +67,10 @@ class PageCache:
         self.lock = threading.Lock()
 
     def get(self, version, key):
-        """Return the (status, headers, body) kept for key at this version, or None."""
+        """Return the (status, headers, body, personal) kept for key at this version, or None.
+
+        personal: the page differs for people logged in, so it may be given only to a request without a session.
+        """
         with self.lock:
             if version != self.version:
                 return None
@@ -72,7 +79,7 @@ class PageCache:
                 self.entries.move_to_end(key)
             return found
 
-    def put(self, version, key, status, headers, body):
+    def put(self, version, key, status, headers, body, personal=False):
         """Keep a response for key at this version (a newer version empties the cache first)."""
         if len(body) > self.max_entry:
             return
@@ -83,7 +90,7 @@ class PageCache:
             old = self.entries.pop(key, None)
             if old is not None:
                 self.size -= len(old[2])
-            self.entries[key] = (status, headers, body)
+            self.entries[key] = (status, headers, body, personal)
             self.size += len(body)
             while self.size > self.max_bytes:
                 _key, dropped = self.entries.popitem(last=False)
@@ -128,11 +135,15 @@ def decide_shared(environ, endpoint, config):
 def validators():
     """Return this request's (ETag, Last-Modified) from the public version, the day and the code, read once."""
     if "validators" not in g:
-        version, changed_at = public_version(get_db())
-        day = datetime.now(UTC).date().isoformat()
-        tag = f"{version}-{day}-{current_app.extensions['tracker.code']}"
-        g.validators, g.changed_at = (tag, last_modified(changed_at)), changed_at
+        read = request.environ.get("tracker.public_version")
+        version, changed_at = read or public_version(get_db())
+        g.validators, g.changed_at = (version_tag(current_app, version), last_modified(changed_at)), changed_at
     return g.validators
+
+
+def version_tag(app, version):
+    """The tag of what a public response depends on: the record's version, the day and the code."""
+    return f"{version}-{datetime.now(UTC).date().isoformat()}-{app.extensions['tracker.code']}"
 
 
 def last_changed():
@@ -191,7 +202,7 @@ def answer_early():
     kept = current_app.extensions["tracker.pages"].get(tag, cache_key())
     if kept is None:
         return None
-    status, headers, body = kept
+    status, headers, body, _personal = kept
     response = Response(body, status=status, headers=headers)
     response.headers["X-Cache"] = "hit"
     return response
@@ -210,15 +221,16 @@ def keep(response):
     # A response that starts a session (a CSRF token, say) belongs to one visitor: never kept for others.
     if not response.is_streamed and not session.modified and request.method == "GET":
         headers = [(k, v) for k, v in response.headers.items() if k != "Content-Length"]
+        personal = request.endpoint in PERSONAL
         current_app.extensions["tracker.pages"].put(
-            tag, cache_key(), response.status_code, headers, response.get_data()
+            tag, cache_key(), response.status_code, headers, response.get_data(), personal
         )
     return response
 
 
-def cache_key():
+def cache_key(environ=None):
     """The kept response's key: the host (absolute links differ by host) and the path with its query, as sent."""
-    environ = request.environ
+    environ = environ or request.environ
     where = (environ["wsgi.url_scheme"], environ.get("HTTP_HOST"), environ.get("SCRIPT_NAME"))
     return (*where, environ["PATH_INFO"], environ.get("QUERY_STRING"))
 
@@ -243,6 +255,57 @@ def http_moment(moment):
     return http_date(moment)
 
 
+class FrontDoor:
+    """WSGI middleware that answers from the kept responses before Flask runs: a page already built at this version
+    of the record, or 304 when the client holds it. Everything else, and anything in doubt, goes on to Flask.
+
+    Flask's own request set-up (routing, session, hooks) costs more than handing back a kept page; a reader's
+    repeated and conditional requests are most of what a public site serves.
+    """
+
+    def __init__(self, app, wsgi_app):
+        """Sit in front of app's WSGI callable."""
+        self.app, self.wsgi_app = app, wsgi_app
+
+    def __call__(self, environ, start_response):
+        """Answer from the cache when it can; otherwise let Flask answer."""
+        answer = self.kept_answer(environ)
+        if answer is None:
+            return self.wsgi_app(environ, start_response)
+        status, headers, body = answer
+        start_response(status, headers)
+        return [body] if body and environ["REQUEST_METHOD"] == "GET" else []
+
+    def kept_answer(self, environ):
+        """Return (status line, headers, body) for a request the cache answers, or None."""
+        pages = self.app.extensions["tracker.pages"]
+        if environ["REQUEST_METHOD"] not in ("GET", "HEAD") or self.app.config["FREEZING"] or not pages.entries:
+            return None
+        try:
+            version, changed_at = public_version(thread_connection(self.app))
+        except sqlite3.Error:
+            return None  # Flask answers, with its error pages (and /healthz says what is wrong)
+        # Read once per request: if Flask answers after all, validators() takes it from here.
+        environ["tracker.public_version"] = (version, changed_at)
+        tag = version_tag(self.app, version)
+        kept = pages.get(tag, cache_key(environ))
+        if kept is None:
+            return None
+        status, headers, body, personal = kept
+        if personal and "HTTP_COOKIE" in environ:
+            cookies = parse_cookie(environ)
+            if self.app.config["SESSION_COOKIE_NAME"] in cookies or "remember_token" in cookies:
+                return None  # someone who may be logged in: Flask decides what they see
+        if "HTTP_IF_NONE_MATCH" in environ:
+            if not parse_etags(environ["HTTP_IF_NONE_MATCH"]).contains_weak(tag):
+                return None  # an older copy: Flask sends the new one (and checks any date)
+            kept_headers = [(k, v) for k, v in headers if k not in BODY_HEADERS]
+            return "304 NOT MODIFIED", kept_headers, b""
+        if "HTTP_IF_MODIFIED_SINCE" in environ:
+            return None  # a date to compare: Flask does it
+        return f"{status} {HTTPStatus(status).phrase}", [*headers, ("X-Cache", "hit")], body
+
+
 def init_app(app):
     """Answer from validators and the cache before views, and keep what views build."""
     app.extensions["tracker.code"] = code_fingerprint(app)
@@ -250,6 +313,7 @@ def init_app(app):
         max_bytes=app.config["PAGE_CACHE_BYTES"], max_entry=app.config["PAGE_CACHE_ENTRY_BYTES"]
     )
     app.extensions["tracker.memo"] = {"lock": threading.Lock(), "tag": None, "values": {}}
+    app.wsgi_app = FrontDoor(app, app.wsgi_app)
     app.before_request(answer_early)
     # Registered first so that it runs last, after the security and CORS headers are on the response.
     app.after_request(keep)
