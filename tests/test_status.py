@@ -166,3 +166,9 @@ def test_every_list_gives_each_place_the_category_of_its_latest_decision(db, dur
     decided(town, "A campaign", "restrict", None, None)
     decided(town, "An introduced review", "review", "introduced", "2020-02-02")
     assert category("carrboro-nc") == "under_way"
+
+
+def test_large_counts_read_with_thousands_separators():
+    from tracker import status
+
+    assert status.summary_clauses({"restricted": 3036, "kept": 1})[0] == "3,036 places ended or restricted exchanges"

@@ -239,7 +239,7 @@ def place_category(motions):
 def summary_clauses(counts):
     """Return the summary sentence's clauses for {category: number of places}, in the categories' order."""
     return [
-        (CATEGORIES[code].one if n == 1 else CATEGORIES[code].many).format(n=n)
+        (CATEGORIES[code].one if n == 1 else CATEGORIES[code].many).format(n=f"{n:,}")
         for code, n in counts.items()
         if n and code != "none"
     ]
