@@ -22,6 +22,7 @@ def test_a_conditional_request_is_answered_304_with_one_query(app, client, path)
 
 
 def test_the_same_page_is_served_again_without_being_built(app, client):
+    client.get("/motions/1")  # the first request notes the address; the second's response is kept
     first = client.get("/motions/1")
     with counting_queries(app) as statements:
         again = client.get("/motions/1")
@@ -53,6 +54,7 @@ def test_pages_for_people_logged_in_are_private_and_never_shared(app, accounts):
     own = editor.get("/")
     assert own.headers["Cache-Control"] == "no-store" and "ETag" not in own.headers
     assert "Log out" in own.get_data(as_text=True)
+    app.test_client().get("/")
     anonymous = app.test_client().get("/")
     assert "Log out" not in anonymous.get_data(as_text=True)
     assert app.test_client().get("/").headers.get("X-Cache") == "hit"
@@ -67,17 +69,20 @@ def test_the_page_cache_keeps_to_its_size_dropping_the_least_recently_used():
     # Bodies that do not compress much, so that 100 of them cannot fit.
     pages = {f"/motions/{i}": random.Random(i).randbytes(1500).hex().encode() for i in range(100)}
     for key, body in pages.items():
-        cache.put("v1", key, 200, [("Content-Type", "text/html")], body)
+        for _ in range(2):  # kept from the second time on
+            cache.put("v1", key, 200, [("Content-Type", "text/html")], body)
         assert cache.get("v1", "/motions/0") is not None  # used again and again: never the one dropped
     assert cache.size <= 20_000 and len(cache.entries) < 100
     assert cache.get("v1", "/motions/1") is None  # long unused: dropped
     assert cache.get("v1", "/motions/99") == (200, [("Content-Type", "text/html")], pages["/motions/99"], False)
     assert cache.get("v2", "/motions/99") is None  # another version of the record: nothing kept applies
     cache.put("v1", "/big", 200, [], b"x" * 60_000)
+    cache.put("v1", "/big", 200, [], b"x" * 60_000)
     assert cache.get("v1", "/big") is None  # larger than one entry may be
 
 
 def test_a_kept_page_and_its_304_are_answered_before_flask_runs(app, client):
+    client.get("/about")
     first = client.get("/about")
     calls, door = [], app.wsgi_app
     flask_app = door.wsgi_app
@@ -96,3 +101,15 @@ def test_a_kept_page_and_its_304_are_answered_before_flask_runs(app, client):
     assert unchanged.headers["ETag"] == first.headers["ETag"] and "Content-Type" not in unchanged.headers
     stale = client.get("/about", headers={"If-None-Match": 'W/"0-2000-01-01-old"'})
     assert stale.status_code == 200 and calls == [1]
+
+
+def test_pages_asked_for_once_do_not_push_out_the_pages_asked_for_often():
+    from tracker.caching import PageCache
+
+    cache = PageCache(max_bytes=50_000, max_entry=50_000, max_noted=1_000)
+    for _ in range(2):
+        cache.put("v1", "/", 200, [], b"home" * 1000)
+    for i in range(5_000):  # a crawler reading every measure once
+        cache.put("v1", f"/motions/{i}", 200, [], b"m" * 4000)
+    assert cache.get("v1", "/") is not None and list(cache.entries) == ["/"]
+    assert len(cache.noted) <= 1_000

@@ -58,12 +58,17 @@ SHARED = frozenset(
 
 
 class PageCache:
-    """Finished responses by URL for one public version, least recently used dropped past a size in bytes."""
+    """Finished responses by URL for one public version, least recently used dropped past a size in bytes.
 
-    def __init__(self, max_bytes, max_entry):
+    A response is kept from its address's second request on: the first only notes the address. A reader walking
+    through thousands of pages once (or a crawler) then cannot push out the pages many people ask for.
+    """
+
+    def __init__(self, max_bytes, max_entry, max_noted=20_000):
         """An empty cache holding at most max_bytes of bodies, none larger than max_entry."""
-        self.max_bytes, self.max_entry = max_bytes, max_entry
+        self.max_bytes, self.max_entry, self.max_noted = max_bytes, max_entry, max_noted
         self.entries, self.size, self.version = OrderedDict(), 0, None
+        self.noted = set()
         self.lock = threading.Lock()
 
     def get(self, version, key):
@@ -87,6 +92,11 @@ class PageCache:
             if version != self.version:
                 self.entries.clear()
                 self.size, self.version = 0, version
+            if key not in self.noted:
+                if len(self.noted) >= self.max_noted:
+                    self.noted.clear()  # forget them all at once: a bound, and a fresh start
+                self.noted.add(key)
+                return
             old = self.entries.pop(key, None)
             if old is not None:
                 self.size -= len(old[2])
