@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tracker import auth
 from tracker import db as database
 
 from .conftest import make_app
@@ -80,6 +81,16 @@ def test_create_user_reads_a_piped_password(app):
     assert "Created editor account ed@example.org." in result.output
     role, active, _, stored = user_row(app, "ed@example.org")
     assert (role, active) == ("editor", 1) and stored.startswith("$argon2id$")
+
+
+def test_create_user_takes_a_long_passphrase_and_hashes_all_of_it(app):
+    passphrase = "a quiet lantern over the Eno river at dusk " * 4
+    result = app.test_cli_runner().invoke(
+        args=["create-user", "long@example.org", "--role", "organizer"], input=passphrase + "\n"
+    )
+    assert result.exit_code == 0, result.output
+    stored = user_row(app, "long@example.org")[3]
+    assert auth.verify_password(stored, passphrase) and not auth.verify_password(stored, passphrase[:72])
 
 
 @pytest.mark.parametrize(

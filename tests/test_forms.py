@@ -326,6 +326,9 @@ def test_testimony(app, data, message):
         ("organizer@example.org", "organizer@example.org", "Do not use your email address"),
         ("organizerorganizer", "organizer@example.org", "too common or too easy to guess"),
         ("x" * 257, "", "at most 256 characters"),
+        # A long passphrase, past what the strength checker reads (72 characters), up to the limit.
+        ("correct horse battery staple " * 3 + "and a lantern", "", None),
+        ("a quiet lantern over the Eno river at dusk " * 5 + "x" * 40, "", None),
     ],
 )
 def test_password_rules(password, email, problem):

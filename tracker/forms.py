@@ -645,6 +645,9 @@ class CitationForm(TrackerForm, SourceFields):
         return {"values": {}, "source": {**self.source(), "field": self.field.data or None}}
 
 
+ZXCVBN_LIMIT = 72
+
+
 def password_problem(password, email=""):
     """Return why a password is refused (too short, common or easy to guess), or None if it is fine."""
     from zxcvbn import zxcvbn
@@ -657,7 +660,9 @@ def password_problem(password, email=""):
     hints = [email, *(part for part in re.split(r"[@.+_-]", email) if part), "tracker", "password", "council"]
     if email and email in password.lower():
         return "Do not use your email address in your password."
-    if zxcvbn(password[:100], user_inputs=hints)["score"] < 3:
+    # zxcvbn refuses more than 72 characters; a passphrase's first 72 say whether it is guessable (the whole is
+    # hashed). Long passphrases are welcome.
+    if zxcvbn(password[:ZXCVBN_LIMIT], user_inputs=hints)["score"] < 3:
         return "This password is too common or too easy to guess; try a few unrelated words together."
     return None
 
