@@ -194,3 +194,14 @@ def test_parallel_attempts_cannot_slip_under_the_account_limit(app, accounts):
         statuses = list(pool.map(attempt, range(24)))
     assert statuses.count(200) == auth.ACCOUNT_LIMIT
     assert statuses.count(429) == 24 - auth.ACCOUNT_LIMIT
+
+
+@pytest.mark.parametrize("target", ["/editor/\nSet-Cookie: x=1", "/editor/\r\nX: 1", "/editor/\x00", "//evil.example"])
+def test_a_bad_next_address_sends_to_the_dashboard_never_an_error(app, accounts, target):
+    client = app.test_client()
+    response = client.post(
+        "/auth/login", query_string={"next": target}, data={"email": EMAILS["editor"], "password": PASSWORD}
+    )
+    assert response.status_code == 302 and response.headers["Location"] == "/editor/"
+    again = client.get("/auth/login", query_string={"next": target})
+    assert again.status_code == 302 and again.headers["Location"] == "/editor/"

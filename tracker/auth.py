@@ -122,8 +122,12 @@ def role_required(*roles):
 
 
 def safe_next(target):
-    """Return target if it is a path on this site, else the editor dashboard."""
-    if target:
+    """Return target if it is a path on this site, else the editor dashboard.
+
+    A control character (a newline, say) would make the redirect's Location header invalid, after the action it
+    follows had already happened: such a target is refused like any other bad one.
+    """
+    if target and target.isprintable():
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith(("//", "/\\")):
             return target
