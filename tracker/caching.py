@@ -201,7 +201,10 @@ def last_modified(changed_at):
 
 
 def answer_early():
-    """Before the view: 304 for a matching conditional request, or the kept response for this URL."""
+    """Before the view: 304 for a conditional request the front door left to Flask (a date to compare, say).
+
+    Kept pages are served by FrontDoor alone, before Flask runs.
+    """
     if not shared_request():
         return None
     tag, modified = validators()
@@ -209,13 +212,7 @@ def answer_early():
     conditional = "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ
     if conditional and not is_resource_modified(environ, etag=tag, last_modified=modified):
         return finish(Response(status=304), tag, modified)
-    kept = current_app.extensions["tracker.pages"].get(tag, cache_key())
-    if kept is None:
-        return None
-    status, headers, body, _personal = kept
-    response = Response(body, status=status, headers=headers)
-    response.headers["X-Cache"] = "hit"
-    return response
+    return None
 
 
 def keep(response):
@@ -224,7 +221,7 @@ def keep(response):
         # Someone logged in: their pages are theirs alone (auth.py says no-store; anyone else, private).
         response.headers.setdefault("Cache-Control", "private, no-cache")
         return response
-    if not shared_request() or response.status_code != 200 or "X-Cache" in response.headers:
+    if not shared_request() or response.status_code != 200:
         return response
     tag, modified = validators()
     finish(response, tag, modified)

@@ -456,14 +456,21 @@ def write_public_database(source_path, dest_path):
 
 def public_database_path(database, version):
     """Return the cached public copy of a database for a data version, building it (dropping older ones) if needed."""
+    return versioned_file(database, "public", version, ".db", write_public_database)
+
+
+def versioned_file(database, kind, version, suffix, write):
+    """Return the export file of one kind for this version, beside the database: written by write(database, path)
+    when missing, the older versions' files removed."""
     # Absolute, because a relative DATABASE (as `make run` sets it) is relative to the working directory, while
     # send_file would read a relative path from the package's folder.
     database = Path(database).resolve()
     folder = database.parent / "exports"
-    path = folder / f"{database.stem}-public-{version}.db"
+    path = folder / f"{database.stem}-{kind}-{version}{suffix}"
     if not path.exists():
-        write_public_database(database, path)
-        for old in folder.glob(f"{database.stem}-public-*.db"):
+        folder.mkdir(exist_ok=True)
+        write(database, path)
+        for old in folder.glob(f"{database.stem}-{kind}-*{suffix}"):
             if old != path:
                 old.unlink(missing_ok=True)
     return path
@@ -527,19 +534,17 @@ def cities_geojson_route():
 
 
 def geojson_path(database, base, tag):
-    """Return the GeoJSON file of the public record at this version and base URL, writing it first if needed.
-
-    It is written a place at a time (memory holds one place's measures) into a temporary file that is then renamed,
-    so a reader never sees half a file and two writers at once do no harm.
-    """
-    database = Path(database).resolve()
-    folder = database.parent / "exports"
-    folder.mkdir(exist_ok=True)
+    """Return the GeoJSON file of the public record at this version and base URL, writing it first if needed."""
     base_key = hashlib.sha256(base.encode()).hexdigest()[:8]
-    path = folder / f"{database.stem}-cities-{tag}-{base_key}.geojson"
-    if path.exists():
-        return path
-    fd, work = tempfile.mkstemp(dir=folder, prefix=".cities-", suffix=".geojson")
+    return versioned_file(
+        database, "cities", f"{tag}-{base_key}", ".geojson", lambda source, path: write_geojson(source, base, path)
+    )
+
+
+def write_geojson(database, base, path):
+    """Write the public record's GeoJSON to path, a place at a time (memory holds one place's measures), into a
+    temporary file then renamed, so a reader never sees half a file and two writers at once do no harm."""
+    fd, work = tempfile.mkstemp(dir=path.parent, prefix=".cities-", suffix=".geojson")
     db = connect(database)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
@@ -548,10 +553,6 @@ def geojson_path(database, base, tag):
     finally:
         db.conn.close()
         Path(work).unlink(missing_ok=True)
-    for old in folder.glob(f"{database.stem}-cities-*.geojson"):
-        if old != path:
-            old.unlink(missing_ok=True)
-    return path
 
 
 @bp.get("/exports/tracker.db")
