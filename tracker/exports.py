@@ -9,7 +9,6 @@ import hashlib
 import io
 import json
 import os
-import re
 import sqlite3
 import tempfile
 from collections import Counter
@@ -22,6 +21,7 @@ from flask import Blueprint, Response, abort, current_app, request, send_file
 from . import caching, places, queries
 from . import status as status_rules
 from .db import connect, get_db, public_version
+from .text import xml_text
 
 bp = Blueprint("exports", __name__)
 
@@ -371,15 +371,6 @@ def atom_feed(base, feed_url, title, entries, updated):
         aim = status_rules.AIMS[row["aim"]].label
         entry.summary(xml_text(f"{row['date']}: {row['description']} (The measure's aim: {aim.lower()}.)"))
     return feed.atom_str(pretty=True)
-
-
-# What XML 1.0 cannot carry: control characters other than tab and line breaks, surrogates, U+FFFE and U+FFFF.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_text(text):
-    """Drop the characters an XML document cannot hold (the forms refuse them; older rows may hold them)."""
-    return NOT_XML.sub("", text)
 
 
 def as_datetime(value):

@@ -26,6 +26,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from . import geo, records, status
 from .formatting import long_date
+from .text import CONTROL, REFUSED
 
 # Select choices as {value: label}, WTForms' shorthand (lists of tuples are deprecated).
 KINDS = {code: term.label for code, term in status.MOTION_KINDS.items()}
@@ -41,9 +42,6 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 EARLIEST = date(1900, 1, 1)
 MIN_PASSWORD = 12
 MAX_COUNT = 1_000_000_000
-# Characters no one types on purpose, which XML (the Atom feed) cannot carry; tab and line breaks are fine.
-# U+FFFE, U+FFFF and lone surrogates are not characters at all, and XML refuses them too.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def latest_allowed(today=None):
@@ -153,7 +151,7 @@ class TrackerForm(FlaskForm):
         valid = super().validate(extra_validators)
         for field in self:
             if isinstance(field.data, str) and CONTROL.search(field.data):
-                field.errors = [*field.errors, "Remove the invisible control character from this text."]
+                field.errors = [*field.errors, REFUSED]
                 valid = False
         return valid
 

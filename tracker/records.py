@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from . import history
 from . import status as status_rules
 from .db import rows, transaction
+from .text import unfit_text
 
 # The columns each table may be written through; table and column names never come from input.
 COLUMNS = {
@@ -93,10 +94,18 @@ def now():
 
 
 def _check_columns(table, values):
-    """Refuse any table or column that is not in COLUMNS."""
+    """Refuse any table or column that is not in COLUMNS, and text that the record may not hold."""
     unknown = set(values) - set(COLUMNS[table])
     if unknown:
         raise KeyError(f"not columns of {table}: {sorted(unknown)}")
+    check_text(values)
+
+
+def check_text(values):
+    """Refuse text with a character that XML cannot carry, whichever way it came (forms refuse it first)."""
+    where = unfit_text(values)
+    if where is not None:
+        raise RecordError(f"The {where.split('.')[-1] or 'text'} holds an invisible control character; remove it.")
 
 
 def fetch(db, table, row_id):
@@ -538,6 +547,7 @@ def _update(db, kind, row_id, values, payload, user_id):
 
 def submit(db, user_id, kind, op, target_table, target_id, payload):
     """Store an organizer's validated change for review; return the submission id."""
+    check_text(payload)
     body = json.dumps({"op": op, **payload}, sort_keys=True)
     return insert(
         db,
