@@ -143,7 +143,7 @@ def test_filters_and_pagination(client, many, query, count, total):
 
 
 def test_pages_link_to_each_other(client, many):
-    response = client.get("/api/v1/motions?per_page=5&page=2&status=")
+    response = client.get("/api/v1/motions?per_page=5&page=2&city=")
     body = check(response, "MotionPage")
     assert body["next"].endswith("page=3&per_page=5") and body["prev"].endswith("page=1&per_page=5")
     assert 'rel="next"' in response.headers["Link"] and 'rel="prev"' in response.headers["Link"]
@@ -162,6 +162,17 @@ def test_pages_link_to_each_other(client, many):
         ("?state=XX", "state must be one of"),
         ("?kind=decree", "kind must be one of"),
         ("?updated_since=yesterday", "updated_since must be an ISO 8601 date"),
+        # Numbers: ASCII digits only, within the bounds the OpenAPI document declares.
+        ("?page=" + "9" * 5000, "page must be a whole number from 1 to 1000000."),
+        ("?per_page=%C2%B2", "per_page must be"),
+        ("?page=%EF%BC%91", "page must be"),
+        ("?page=1000001", "page must be"),
+        # An empty filter is refused, as the document says, rather than read as no filter.
+        ("?status=", "status must be one of"),
+        ("?state=", "state must be one of"),
+        ("?state=Nc", "state must be one of"),
+        ("?state=AA", "state must be one of"),
+        ("?aim=", "aim must be one of"),
     ],
 )
 def test_bad_parameters_get_a_json_400_saying_what_to_change(client, query, message):

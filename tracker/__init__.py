@@ -9,9 +9,8 @@ from urllib.parse import urlsplit
 import xstatic.pkg.leaflet
 from flask import Flask, current_app, request, send_from_directory
 from flask_wtf.csrf import CSRFProtect
-from werkzeug.routing import IntegerConverter
 
-from . import api, auth, caching, cli, db, editor, errors, exports, formatting, maps, public
+from . import api, auth, caching, cli, db, editor, errors, exports, formatting, maps, numbers, public
 
 csrf = CSRFProtect()
 
@@ -38,8 +37,8 @@ DEFAULTS = {
 def create_app(test_config=None):
     """Create the Flask app: defaults, then instance/config.py, then TRACKER_* variables, then test_config."""
     app = Flask(__name__, instance_relative_config=True, template_folder="../templates")
-    # Ids in URLs stay within SQLite's integers: a larger one is simply not found (404), never an error.
-    app.url_map.converters["int"] = SQLiteInteger
+    # Ids in URLs are ASCII digits within SQLite's integers: anything else is simply not found (404), never an error.
+    app.url_map.converters["int"] = numbers.WholeNumberConverter
     app.config.from_mapping(DEFAULTS, DATABASE=os.path.join(app.instance_path, "tracker.db"))
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -92,14 +91,6 @@ def strict_headers(tiles):
         "Cross-Origin-Opener-Policy": "same-origin",
         "Permissions-Policy": "geolocation=(), camera=(), microphone=(), interest-cohort=()",
     }
-
-
-class SQLiteInteger(IntegerConverter):
-    """The <int:...> URL converter, bounded to what SQLite can store."""
-
-    def __init__(self, url_map, fixed_digits=0, min=None, max=2**63 - 1, signed=False):
-        """Default the upper bound to SQLite's largest integer."""
-        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
 def tile_origin(template):

@@ -6,15 +6,15 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, request
 
-from . import exports, geo, openapi, places, queries
+from . import exports, geo, numbers, openapi, places, queries
 from . import status as status_rules
 from .db import get_db
 from .errors import Refused
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-MAX_PER_PAGE = 500
-DEFAULT_PER_PAGE = 50
-DEFAULT_PLACES_PER_PAGE = 100
+# The limits the OpenAPI document declares (it is the contract; these are its numbers).
+MAX_PAGE, MAX_PER_PAGE = openapi.MAX_PAGE, openapi.MAX_PER_PAGE
+DEFAULT_PER_PAGE, DEFAULT_PLACES_PER_PAGE = openapi.DEFAULT_PER_PAGE, openapi.DEFAULT_PLACES_PER_PAGE
 # A place's own answer holds this many of its measures; the motions list (?city=) pages through the rest.
 PLACE_MOTIONS = 100
 
@@ -30,25 +30,35 @@ def bad_request(message):
     raise Refused(description=message)
 
 
-def whole_number(name, default, low, high):
+def query_number(name, default, low, high):
     """Read an integer query parameter within [low, high], or refuse the request."""
     raw = request.args.get(name)
     if raw is None or raw == "":
         return default
-    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
+    number = numbers.whole_number(raw, low, high)
+    if number is None:
         bad_request(f"{name} must be a whole number from {low} to {high}.")
-    return int(raw)
+    return number
 
 
 def choice(name, allowed, transform=str):
-    """Read an optional query parameter that must be one of allowed, or refuse the request."""
-    raw = request.args.get(name, "").strip()
-    if not raw:
+    """Read an optional query parameter that must be one of allowed (as transform reads it), or refuse the request.
+
+    Left out, it does not filter; given empty, it is refused like any other value outside the list, as the OpenAPI
+    document says (an empty filter is more likely a client's mistake than a wish to see everything).
+    """
+    raw = request.args.get(name)
+    if raw is None:
         return None
     value = transform(raw)
     if value not in allowed:
         bad_request(f"{name} must be one of: {', '.join(sorted(allowed))}.")
     return value
+
+
+def state_code(raw):
+    """Read a state code written in capitals or in small letters ('nc', 'NC'; not 'Nc')."""
+    return raw.upper() if raw.isupper() or raw.islower() else raw
 
 
 def iso_since(name):
@@ -71,8 +81,8 @@ def iso_since(name):
 def cities():
     """Places with their counts of published measures, by name, a page at a time."""
     db = get_db()
-    page = whole_number("page", 1, 1, 1_000_000)
-    per_page = whole_number("per_page", DEFAULT_PLACES_PER_PAGE, 1, MAX_PER_PAGE)
+    page = query_number("page", 1, 1, MAX_PAGE)
+    per_page = query_number("per_page", DEFAULT_PLACES_PER_PAGE, 1, MAX_PER_PAGE)
     found, total = places.page_of_places(db, page=page, per_page=per_page)
     return paginated([exports.city_json(exports.site_base(), c) for c in found], page, per_page, total)
 
@@ -94,15 +104,15 @@ def motions():
     db = get_db()
     filters = {
         "status": choice("status", set(status_rules.CODES)),
-        "state": choice("state", set(geo.states()), str.upper),
+        "state": choice("state", set(geo.states()), state_code),
         "city": request.args.get("city", "").strip() or None,
         "kind": choice("kind", set(status_rules.MOTION_KINDS)),
         "aim": choice("aim", set(status_rules.AIMS)),
         "q": request.args.get("q", "").strip() or None,
         "updated_since": iso_since("updated_since"),
     }
-    page = whole_number("page", 1, 1, 1_000_000)
-    per_page = whole_number("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
+    page = query_number("page", 1, 1, MAX_PAGE)
+    per_page = query_number("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     found, total = queries.list_motions(db, **filters, page=page, per_page=per_page)
     base = exports.site_base()
     return paginated([exports.motion_summary_json(base, r) for r in found], page, per_page, total)

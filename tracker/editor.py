@@ -11,6 +11,7 @@ from . import auth, forms, importer, queries, records
 from . import status as status_rules
 from .auth import ADMINS, EDITORS, ROLES, role_required
 from .db import get_db
+from .numbers import whole_number
 
 bp = Blueprint("editor", __name__, url_prefix="/editor")
 
@@ -200,8 +201,9 @@ def edit_city(slug):
 def new_motion():
     """Add a motion to a city."""
     form = forms.MotionForm(context=form_context("motion"))
-    if request.method == "GET" and request.args.get("city", "").isdigit():
-        form.city_id.data = int(request.args["city"])
+    city_id = whole_number(request.args.get("city"), 1)
+    if request.method == "GET" and city_id is not None:
+        form.city_id.data = city_id
     return save("motion", "create", None, form, "New motion", url_for(".motions"))
 
 
@@ -569,8 +571,8 @@ def changes():
 
 def parse_row_id(text):
     """Read a row id from a query string (ValueError, so the filter is ignored, unless it is a storable id)."""
-    value = int(text)
-    if not 0 < value < 2**63:
+    value = whole_number(text, 1)
+    if value is None:
         raise ValueError(text)
     return value
 

@@ -1,8 +1,13 @@
 """The OpenAPI 3.1 document of /api/v1: every route and the JSON Schema of every response."""
 
+from . import geo
 from . import status as status_rules
+from .numbers import LARGEST_ID
 
 VERSION = "1.0.0"
+# Paging: the largest page number and page size a request may ask for, and the sizes given when it asks none.
+MAX_PAGE, MAX_PER_PAGE = 1_000_000, 500
+DEFAULT_PER_PAGE, DEFAULT_PLACES_PER_PAGE = 50, 100
 
 
 def nullable(schema):
@@ -32,6 +37,10 @@ DATE = {"type": "string", "format": "date"}
 TIMESTAMP = {"type": "string", "format": "date-time"}
 COUNT = nullable({"type": "integer", "minimum": 0})
 TEXT = {"type": "string"}
+# State codes as the API accepts them: in capitals or in small letters.
+STATE = {"type": "string", "enum": [*geo.states(), *(code.lower() for code in geo.states())]}
+# Said of every filter that takes one value of a list.
+WHOLE_LIST = " Leave it out for all; an empty value is refused (400) like any value outside the list."
 STATUS = {"type": "string", "enum": list(status_rules.CODES)}
 KIND = {"type": "string", "enum": list(status_rules.MOTION_KINDS)}
 AIM = {"type": "string", "enum": list(status_rules.AIMS)}
@@ -194,8 +203,8 @@ SCHEMAS["Motion"] = obj(
     }
 )
 PAGING = {
-    "page": {"type": "integer", "minimum": 1},
-    "per_page": {"type": "integer", "minimum": 1, "maximum": 500},
+    "page": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+    "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
     "total": {"type": "integer", "minimum": 0},
     "next": nullable(TEXT),
     "prev": nullable(TEXT),
@@ -238,6 +247,18 @@ def query(name, schema, description):
     return {"name": name, "in": "query", "required": False, "schema": schema, "description": description}
 
 
+def paging(default_size, size_description):
+    """The page and per_page parameters, with their bounds (a number outside them, or not in ASCII digits, is 400)."""
+    return [
+        query("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}, "Page number"),
+        query(
+            "per_page",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": default_size},
+            size_description,
+        ),
+    ]
+
+
 def operation(summary, schema, description, parameters=(), path_parameters=()):
     """A GET operation with its success, 304 and error responses."""
     params = [{"name": name, "in": "path", "required": True, "schema": schema} for name, schema in path_parameters]
@@ -271,12 +292,7 @@ def document(server_url="/api/v1"):
                 "Places with their counts of published measures, by name, paginated",
                 ref("CityPage"),
                 "One page of places",
-                parameters=[
-                    query("page", {"type": "integer", "minimum": 1, "default": 1}, "Page number"),
-                    query(
-                        "per_page", {"type": "integer", "minimum": 1, "maximum": 500, "default": 100}, "Places per page"
-                    ),
-                ],
+                parameters=paging(DEFAULT_PLACES_PER_PAGE, "Places per page"),
             ),
             "/cities/{slug}": operation(
                 "One place with its first 100 published measures by title (motions_url lists them all)",
@@ -289,11 +305,15 @@ def document(server_url="/api/v1"):
                 ref("MotionPage"),
                 "One page of motions",
                 parameters=[
-                    query("status", STATUS, "Only motions with this status"),
-                    query("state", {"type": "string", "pattern": "^[A-Za-z]{2}$"}, "Only cities in this state"),
-                    query("city", TEXT, "Only this city (its slug, e.g. durham-nc)"),
-                    query("kind", KIND, "Only this kind of measure"),
-                    query("aim", AIM, "Only measures with this aim (restrict, keep or review)"),
+                    query("status", STATUS, f"Only motions with this status.{WHOLE_LIST}"),
+                    query(
+                        "state",
+                        STATE,
+                        f"Only cities in this state (its code, in capitals or small letters).{WHOLE_LIST}",
+                    ),
+                    query("city", TEXT, "Only this city (its slug, e.g. durham-nc); empty means every city"),
+                    query("kind", KIND, f"Only this kind of measure.{WHOLE_LIST}"),
+                    query("aim", AIM, f"Only measures with this aim (restrict, keep or review).{WHOLE_LIST}"),
                     query(
                         "q",
                         TEXT,
@@ -304,17 +324,14 @@ def document(server_url="/api/v1"):
                         {"type": "string"},
                         "Only motions changed at or after this date or time (ISO 8601)",
                     ),
-                    query("page", {"type": "integer", "minimum": 1, "default": 1}, "Page number"),
-                    query(
-                        "per_page", {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}, "Motions per page"
-                    ),
+                    *paging(DEFAULT_PER_PAGE, "Motions per page"),
                 ],
             ),
             "/motions/{id}": operation(
                 "One motion with everything recorded about it",
                 ref("Motion"),
                 "The motion",
-                path_parameters=[("id", {"type": "integer", "minimum": 1})],
+                path_parameters=[("id", {"type": "integer", "minimum": 1, "maximum": LARGEST_ID})],
             ),
             "/openapi.json": {
                 "get": {

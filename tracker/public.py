@@ -5,17 +5,20 @@ from flask import Blueprint, abort, current_app, jsonify, redirect, render_templ
 from . import caching, geo, places, queries
 from . import status as status_rules
 from .db import get_db
+from .numbers import whole_number
 
 bp = Blueprint("public", __name__)
 
 
 PER_PAGE = 100
+# The highest page number an address may ask for (past the last page, the answer is 404).
+MAX_PAGE = 100_000
 # Search shows this many results a page, and no more than this many pages (past them, a narrower search helps).
 SEARCH_PER_PAGE, SEARCH_PAGES = 50, 20
 # A place's page lists its measures this many at a time.
 MOTIONS_PER_PAGE = 50
 # Pages are numbered in the path (/page/2), so that a static copy of the site (tracker freeze) holds them as files.
-PAGE = "<int(min=1, max=100000):page>"
+PAGE = f"<int(min=1, max={MAX_PAGE}):page>"
 
 
 # Each filter of the home page: its name, how a value is read, the values allowed, and what a visitor is told
@@ -50,7 +53,7 @@ def page_in_query(endpoint, **values):
     if raw is None:
         return None
     kept = {k: v for k, v in request.args.items() if k != "page"}
-    number = int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) <= 100_000 else 1
+    number = whole_number(raw, 1, MAX_PAGE) or 1
     return redirect(url_for(endpoint, **values, **kept, page=number), code=301)
 
 
@@ -166,8 +169,7 @@ def motion_history(motion_id):
 def search():
     """Search motions by title, summary, city and what happened to them: the best 50 matches a page."""
     text = request.args.get("q", "")
-    raw = request.args.get("page", "1")
-    page = int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) <= SEARCH_PAGES else 1
+    page = whole_number(request.args.get("page"), 1, SEARCH_PAGES) or 1
     db = get_db()
     results = (
         queries.search(db, text, limit=SEARCH_PER_PAGE, offset=(page - 1) * SEARCH_PER_PAGE) if text.strip() else []
