@@ -113,3 +113,42 @@ def test_pages_asked_for_once_do_not_push_out_the_pages_asked_for_often():
         cache.put("v1", f"/motions/{i}", 200, [], b"m" * 4000)
     assert cache.get("v1", "/") is not None and list(cache.entries) == ["/"]
     assert len(cache.noted) <= 1_000
+
+
+@pytest.mark.parametrize("path", ["/api/v1/motions", "/api/v1/cities", "/api/v1/cities/durham-nc", "/feed.atom"])
+def test_public_validators_move_only_with_public_data(client, db, durham_id, path):
+    # Pretend the public record last changed long ago, so that Last-Modified is sent from the first request.
+    db.execute("UPDATE public_version SET changed_at = '2020-01-01T00:00:00.000Z'")
+    first = client.get(path)
+    assert first.headers["Last-Modified"] == "Wed, 01 Jan 2020 00:00:00 GMT"
+    city_id = db.execute("SELECT id FROM city WHERE slug = 'durham-nc'").fetchone()[0]
+    # Every kind of record, changed only under a measure that is not published.
+    draft = records.create_motion(db, {"city_id": city_id, "kind": "resolution", "title": "A draft", "published": 0})
+    records.update_motion(db, draft, {"summary": "Still a draft."})
+    action = records.add_action(db, draft, {"date": "2020-01-01", "classification": "introduced", "description": "In."})
+    records.add_vote(db, draft, {"date": "2020-01-01", "action_id": action, "result": "pass", "yes": 5, "no": 0})
+    hearing = records.add_hearing(db, draft, {"date": "2020-01-02", "body": "City Council"})
+    records.add_testimony(db, hearing, {"speaker_name": "A Speaker", "position": "support"})
+    source = {"url": "https://example.org/draft", "title": "Draft memo", "publisher": None, "published_on": None}
+    records.cite_source(db, "motion", draft, {**source, "note": None})
+    records.update(db, "source", db.execute("SELECT max(id) FROM source").fetchone()[0], {"title": "Draft memo v2"})
+    again = client.get(path)
+    assert again.headers["ETag"] == first.headers["ETag"]
+    assert again.headers["Last-Modified"] == first.headers["Last-Modified"]
+    # Publishing it is a public change: both move.
+    records.update_motion(db, draft, {"published": 1})
+    published = client.get(path)
+    assert published.headers["ETag"] != first.headers["ETag"]
+    assert (
+        "Last-Modified" not in published.headers or published.headers["Last-Modified"] != first.headers["Last-Modified"]
+    )
+
+
+def test_a_source_cited_by_a_published_measure_moves_the_validators(client, db, durham_id):
+    etag = client.get("/api/v1/motions").headers["ETag"]
+    source = {"url": "https://example.org/later", "title": "Later report", "publisher": None, "published_on": None}
+    records.cite_source(db, "motion", durham_id, {**source, "note": None})
+    cited = client.get("/api/v1/motions").headers["ETag"]
+    assert cited != etag
+    records.update(db, "source", db.execute("SELECT max(id) FROM source").fetchone()[0], {"title": "Later report, v2"})
+    assert client.get("/api/v1/motions").headers["ETag"] != cited
