@@ -152,3 +152,22 @@ def test_a_source_cited_by_a_published_measure_moves_the_validators(client, db, 
     assert cited != etag
     records.update(db, "source", db.execute("SELECT max(id) FROM source").fetchone()[0], {"title": "Later report, v2"})
     assert client.get("/api/v1/motions").headers["ETag"] != cited
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [("/api/v1/motions?page=0", 400), ("/api/v1/motions?status=", 400), ("/api/v1/motions/999999", 404)],
+)
+@pytest.mark.parametrize("header", [("If-None-Match", "*"), ("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT")])
+def test_a_conditional_request_for_an_address_that_is_not_valid_gets_its_error_not_304(client, path, status, header):
+    client.get("/api/v1/motions")  # a version and answered addresses exist
+    assert client.get(path, headers=[header]).status_code == status
+    assert client.get(path, headers=[header]).status_code == status
+
+
+def test_a_conditional_request_answered_by_the_view_is_still_304(client):
+    # The first request at a version goes through the view, and is compared after it.
+    etag = client.get("/api/v1/motions?per_page=7").headers["ETag"]
+    fresh = client.application.test_client()
+    client.application.extensions["tracker.pages"].answered.clear()
+    assert fresh.get("/api/v1/motions?per_page=7", headers={"If-None-Match": etag}).status_code == 304

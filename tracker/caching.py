@@ -69,7 +69,30 @@ class PageCache:
         self.max_bytes, self.max_entry, self.max_noted = max_bytes, max_entry, max_noted
         self.entries, self.size, self.version = OrderedDict(), 0, None
         self.noted = set()
+        # Addresses answered 200 at this version: only for them may a conditional request be answered before the
+        # view has said the address is valid (a 400 or 404 is never turned into a 304).
+        self.answered = set()
         self.lock = threading.Lock()
+
+    def start(self, version):
+        """Begin a new version of the record (the lock held): nothing kept for an older one is valid."""
+        if version != self.version:
+            self.entries.clear()
+            self.answered.clear()
+            self.size, self.version = 0, version
+
+    def mark_answered(self, version, key):
+        """Note that key was answered 200 at this version."""
+        with self.lock:
+            self.start(version)
+            if len(self.answered) >= self.max_noted:
+                self.answered.clear()
+            self.answered.add(key)
+
+    def was_answered(self, version, key):
+        """Whether key was answered 200 at this version."""
+        with self.lock:
+            return version == self.version and key in self.answered
 
     def get(self, version, key):
         """Return the (status, headers, body, personal) kept for key at this version, or None.
@@ -89,9 +112,7 @@ class PageCache:
         if len(body) > self.max_entry:
             return
         with self.lock:
-            if version != self.version:
-                self.entries.clear()
-                self.size, self.version = 0, version
+            self.start(version)
             if key not in self.noted:
                 if len(self.noted) >= self.max_noted:
                     self.noted.clear()  # forget them all at once: a bound, and a fresh start
@@ -201,16 +222,20 @@ def last_modified(changed_at):
 
 
 def answer_early():
-    """Before the view: 304 for a conditional request the front door left to Flask (a date to compare, say).
+    """Before the view: 304 for a conditional request the front door left to Flask (a date to compare, say), for an
+    address already answered 200 at this version; any other goes to the view, and keep() compares after it.
 
     Kept pages are served by FrontDoor alone, before Flask runs.
     """
     if not shared_request():
         return None
-    tag, modified = validators()
     environ = request.environ
-    conditional = "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ
-    if conditional and not is_resource_modified(environ, etag=tag, last_modified=modified):
+    if "HTTP_IF_NONE_MATCH" not in environ and "HTTP_IF_MODIFIED_SINCE" not in environ:
+        return None
+    tag, modified = validators()
+    if not current_app.extensions["tracker.pages"].was_answered(tag, cache_key()):
+        return None  # the view says first whether the address is valid ("If-None-Match: *" on a 404 is a 404)
+    if not is_resource_modified(environ, etag=tag, last_modified=modified):
         return finish(Response(status=304), tag, modified)
     return None
 
@@ -225,14 +250,15 @@ def keep(response):
         return response
     tag, modified = validators()
     finish(response, tag, modified)
+    pages = current_app.extensions["tracker.pages"]
+    pages.mark_answered(tag, cache_key())
     # A response that starts a session (a CSRF token, say) belongs to one visitor: never kept for others.
     if not response.is_streamed and not session.modified and request.method == "GET":
         headers = [(k, v) for k, v in response.headers.items() if k != "Content-Length"]
         personal = request.endpoint in PERSONAL
-        current_app.extensions["tracker.pages"].put(
-            tag, cache_key(), response.status_code, headers, response.get_data(), personal
-        )
-    return response
+        pages.put(tag, cache_key(), response.status_code, headers, response.get_data(), personal)
+    # A conditional request the view had to answer (its first at this version) still gets its 304.
+    return response.make_conditional(request.environ)
 
 
 def cache_key(environ=None):
