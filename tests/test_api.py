@@ -143,7 +143,7 @@ def test_filters_and_pagination(client, many, query, count, total):
 
 
 def test_pages_link_to_each_other(client, many):
-    response = client.get("/api/v1/motions?per_page=5&page=2&city=")
+    response = client.get("/api/v1/motions?per_page=5&page=2&q=")
     body = check(response, "MotionPage")
     assert body["next"].endswith("page=3&per_page=5") and body["prev"].endswith("page=1&per_page=5")
     assert 'rel="next"' in response.headers["Link"] and 'rel="prev"' in response.headers["Link"]
@@ -161,12 +161,15 @@ def test_pages_link_to_each_other(client, many):
         ("?status=won", "status must be one of"),
         ("?state=XX", "state must be one of"),
         ("?kind=decree", "kind must be one of"),
-        ("?updated_since=yesterday", "updated_since must be an ISO 8601 date"),
+        ("?updated_since=yesterday", "updated_since must be an RFC 3339 date"),
+        ("?updated_since=", "updated_since must be an RFC 3339 date"),
+        ("?city=durham%20nc", "city must be a place's slug, like durham-nc."),
         # Numbers: ASCII digits only, within the bounds the OpenAPI document declares.
         ("?page=" + "9" * 5000, "page must be a whole number from 1 to 1000000."),
         ("?per_page=%C2%B2", "per_page must be"),
         ("?page=%EF%BC%91", "page must be"),
         ("?page=1000001", "page must be"),
+        ("?per_page=", "per_page must be"),
         # An empty filter is refused, as the document says, rather than read as no filter.
         ("?status=", "status must be one of"),
         ("?state=", "state must be one of"),
@@ -237,8 +240,13 @@ def test_a_change_changes_the_etag(client, db, durham_id):
     [
         ("?per_page=%C2%B2", 400),
         ("?page=%C2%B2", 400),
-        ("?updated_since=0001-01-01T00:00:00%2B01:00", 400),
-        ("?updated_since=0999-01-01", 400),
+        # Before 1900 (or too early to shift into UTC) is before every record: nothing is filtered out.
+        ("?updated_since=0001-01-01T00:00:00%2B01:00", 200),
+        ("?updated_since=0999-01-01", 200),
+        ("?updated_since=2018-06-30T23:59:60Z", 200),
+        ("?updated_since=2018-04-16t12:00:00z", 200),
+        ("?city=Durham", 400),
+        ("?city=", 400),
         ("?per_page=1&page=1&endpoint=x&_method=POST&_external=0", 200),
     ],
 )

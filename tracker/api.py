@@ -1,6 +1,7 @@
 """The JSON API under /api/v1: cities, motions and the OpenAPI document that describes them."""
 
 import json
+import re
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
@@ -12,6 +13,9 @@ from .db import get_db
 from .errors import Refused
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+# What a place's slug looks like, and a leap second in a time (see iso_since).
+SLUG = re.compile(openapi.SLUG["pattern"])
+LEAP_SECOND = re.compile(r"(T\d\d:\d\d):60")
 # The limits the OpenAPI document declares (it is the contract; these are its numbers).
 MAX_PAGE, MAX_PER_PAGE = openapi.MAX_PAGE, openapi.MAX_PER_PAGE
 DEFAULT_PER_PAGE, DEFAULT_PLACES_PER_PAGE = openapi.DEFAULT_PER_PAGE, openapi.DEFAULT_PLACES_PER_PAGE
@@ -33,7 +37,7 @@ def bad_request(message):
 def query_number(name, default, low, high):
     """Read an integer query parameter within [low, high], or refuse the request."""
     raw = request.args.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     number = numbers.whole_number(raw, low, high)
     if number is None:
@@ -62,19 +66,32 @@ def state_code(raw):
 
 
 def iso_since(name):
-    """Read an optional ISO 8601 date or time parameter, returned in the stored timestamp form."""
-    raw = request.args.get(name, "").strip()
-    if not raw:
+    """Read an optional RFC 3339 date or date and time, returned in the stored timestamp form (UTC).
+
+    A moment before 1900 (or one too early to shift into UTC) is before every record: it filters nothing out. A leap
+    second (23:59:60), which RFC 3339 allows and Python cannot hold, is read as the second before it.
+    """
+    raw = request.args.get(name)
+    if raw is None:
         return None
+    text = LEAP_SECOND.sub(r"\1:59", raw.strip().upper())
     try:
-        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-        if moment.year < 1900:
-            raise ValueError(raw)
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
         if moment.tzinfo is not None:
             moment = moment.astimezone(UTC).replace(tzinfo=None)
-    except (ValueError, OverflowError):
-        bad_request(f"{name} must be an ISO 8601 date or time from 1900 on, like 2018-04-16 or 2018-04-16T12:00:00Z.")
-    return moment.isoformat(timespec="seconds") + "Z"
+    except OverflowError:
+        moment = datetime(1900, 1, 1)
+    except ValueError:
+        bad_request(f"{name} must be an RFC 3339 date or date and time, like 2018-04-16 or 2018-04-16T12:00:00Z.")
+    return max(moment, datetime(1900, 1, 1)).isoformat(timespec="seconds") + "Z"
+
+
+def place_slug(name):
+    """Read an optional place slug (durham-nc); empty or malformed, refuse the request."""
+    raw = request.args.get(name)
+    if raw is not None and not SLUG.match(raw):
+        bad_request(f"{name} must be a place's slug, like durham-nc.")
+    return raw
 
 
 @bp.get("/cities")
@@ -105,7 +122,7 @@ def motions():
     filters = {
         "status": choice("status", set(status_rules.CODES)),
         "state": choice("state", set(geo.states()), state_code),
-        "city": request.args.get("city", "").strip() or None,
+        "city": place_slug("city"),
         "kind": choice("kind", set(status_rules.MOTION_KINDS)),
         "aim": choice("aim", set(status_rules.AIMS)),
         "q": request.args.get("q", "").strip() or None,

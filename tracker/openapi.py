@@ -39,8 +39,12 @@ COUNT = nullable({"type": "integer", "minimum": 0})
 TEXT = {"type": "string"}
 # State codes as the API accepts them: in capitals or in small letters.
 STATE = {"type": "string", "enum": [*geo.states(), *(code.lower() for code in geo.states())]}
+# A place's slug, as in its address (durham-nc).
+SLUG = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+# A date, or a date and time (RFC 3339), as updated_since takes it.
+SINCE = {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]}
 # Said of every filter that takes one value of a list.
-WHOLE_LIST = " Leave it out for all; an empty value is refused (400) like any value outside the list."
+WHOLE_LIST = " Leave it out for all; an empty value is refused (400) like any other it does not take."
 STATUS = {"type": "string", "enum": list(status_rules.CODES)}
 KIND = {"type": "string", "enum": list(status_rules.MOTION_KINDS)}
 AIM = {"type": "string", "enum": list(status_rules.AIMS)}
@@ -248,9 +252,14 @@ def query(name, schema, description):
 
 
 def paging(default_size, size_description):
-    """The page and per_page parameters, with their bounds (a number outside them, or not in ASCII digits, is 400)."""
+    """The page and per_page parameters, with their bounds (a number outside them, not in ASCII digits, or empty, is
+    refused: 400)."""
     return [
-        query("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}, "Page number"),
+        query(
+            "page",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+            "Page number (ASCII digits; empty is refused)",
+        ),
         query(
             "per_page",
             {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": default_size},
@@ -298,7 +307,7 @@ def document(server_url="/api/v1"):
                 "One place with its first 100 published measures by title (motions_url lists them all)",
                 ref("City"),
                 "The place",
-                path_parameters=[("slug", TEXT)],
+                path_parameters=[("slug", SLUG)],
             ),
             "/motions": operation(
                 "Published motions, filtered and paginated",
@@ -311,7 +320,7 @@ def document(server_url="/api/v1"):
                         STATE,
                         f"Only cities in this state (its code, in capitals or small letters).{WHOLE_LIST}",
                     ),
-                    query("city", TEXT, "Only this city (its slug, e.g. durham-nc); empty means every city"),
+                    query("city", SLUG, f"Only this place (its slug, e.g. durham-nc).{WHOLE_LIST}"),
                     query("kind", KIND, f"Only this kind of measure.{WHOLE_LIST}"),
                     query("aim", AIM, f"Only measures with this aim (restrict, keep or review).{WHOLE_LIST}"),
                     query(
@@ -321,8 +330,10 @@ def document(server_url="/api/v1"):
                     ),
                     query(
                         "updated_since",
-                        {"type": "string"},
-                        "Only motions changed at or after this date or time (ISO 8601)",
+                        SINCE,
+                        "Only motions changed at or after this date or time (RFC 3339: 2018-04-16 or "
+                        "2018-04-16T12:00:00Z); a date or time before 1900 means every motion. An empty value is "
+                        "refused (400).",
                     ),
                     *paging(DEFAULT_PER_PAGE, "Motions per page"),
                 ],
