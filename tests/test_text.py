@@ -88,3 +88,13 @@ def test_rows_written_before_the_rule_never_break_a_feed_or_the_export(app, clie
     result = app.test_cli_runner().invoke(args=["export", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     ET.fromstring((tmp_path / "out" / "feed.atom").read_bytes())
+
+
+@pytest.mark.parametrize("query", ["?x=%EF%BF%BF", "?%0B=1", "?page=%00"])
+def test_a_feed_is_the_same_document_whatever_query_string_comes_with_it(client, query):
+    plain = client.get("/feed.atom")
+    asked = client.get("/feed.atom" + query)
+    assert asked.status_code == 200
+    ET.fromstring(asked.get_data())
+    assert asked.get_data() == plain.get_data()
+    assert client.get("/cities/durham-nc/feed.atom" + query).status_code == 200

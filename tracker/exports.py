@@ -342,10 +342,17 @@ def city_feature(base, city):
 # Atom.
 
 
+def feed_address():
+    """The feed's own address, its id: the same whatever query string a request adds to it."""
+    return site_base() + request.path
+
+
 def atom_feed(base, feed_url, title, entries, updated):
     """Return an Atom document (bytes) of recent actions, newest first."""
     from feedgen.feed import FeedGenerator
 
+    # The host a request names is part of every link: whatever it holds, the document stays XML.
+    base, feed_url = xml_text(base), xml_text(feed_url)
     feed = FeedGenerator()
     feed.id(feed_url)
     feed.title(xml_text(title))
@@ -570,7 +577,7 @@ def feed():
     """Recent council actions everywhere, as Atom."""
     db = get_db()
     entries = queries.recent_actions(db)
-    body = atom_feed(site_base(), request.url, "tracker: recent council actions", entries, caching.last_changed())
+    body = atom_feed(site_base(), feed_address(), "tracker: recent council actions", entries, caching.last_changed())
     return Response(body, mimetype="application/atom+xml")
 
 
@@ -582,5 +589,6 @@ def city_feed(slug):
     if city is None:
         abort(404)
     entries = queries.recent_actions(db, city_slug=slug)
-    body = atom_feed(site_base(), request.url, f"tracker: {city['name']}, {city['state']}", entries, city["updated_at"])
+    title = f"tracker: {city['name']}, {city['state']}"
+    body = atom_feed(site_base(), feed_address(), title, entries, city["updated_at"])
     return Response(body, mimetype="application/atom+xml")
