@@ -437,21 +437,16 @@ def fail_on_third_action_by_trigger(db, monkeypatch):
     )
 
 
-def fail_on_second_citation_by_monkeypatch(db, monkeypatch):
-    """The second citation the import writes raises an IntegrityError, after other rows were written."""
-    real, calls = records.cite_source, []
-
-    def failing(*args, **kwargs):
-        """Write the first citation, refuse the next."""
-        calls.append(args)
-        if len(calls) > 1:
-            raise sqlite3.IntegrityError("UNIQUE constraint failed: citation.row_id")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(records, "cite_source", failing)
+def fail_on_second_citation_by_trigger(db, monkeypatch):
+    """A connection-only trigger refuses the second citation the import writes, after other rows were written."""
+    db.execute(
+        "CREATE TEMP TRIGGER boom BEFORE INSERT ON citation "
+        "WHEN (SELECT url FROM source WHERE id = NEW.source_id) = 'https://example.org/b' "
+        "BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: citation.row_id'); END"
+    )
 
 
-@pytest.mark.parametrize("make_it_fail", [fail_on_third_action_by_trigger, fail_on_second_citation_by_monkeypatch])
+@pytest.mark.parametrize("make_it_fail", [fail_on_third_action_by_trigger, fail_on_second_citation_by_trigger])
 def test_an_import_that_fails_while_writing_changes_no_table(app, db, monkeypatch, make_it_fail):
     csv_text = "\r\n".join(
         [
@@ -463,8 +458,9 @@ def test_an_import_that_fails_while_writing_changes_no_table(app, db, monkeypatc
     )
     with app.test_request_context():
         # Every row passes validation: the failure comes only once the writing has begun.
-        validated, errors = importer.validate(db, importer.read(csv_text)[1])
-        assert len(validated) == 3 and errors == []
+        check = importer.Report()
+        checked = importer.validate(db, importer.read(csv_text, check), check)
+        assert len(checked.rows) == 3 and check.errors == []
         before = all_counts(db)
         make_it_fail(db, monkeypatch)
         report = importer.run(db, csv_text)

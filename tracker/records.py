@@ -236,6 +236,95 @@ def delete(db, table, row_id, user_id=None):
         log_change(db, user_id, table, row_id, "delete", before, None)
 
 
+class RowRefused(RecordError):
+    """One row of a bulk write that SQLite refused: which one (its position in the list) and why."""
+
+    def __init__(self, index, error):
+        """Keep the position and say why in a person's words."""
+        super().__init__(str(refused(error)))
+        self.index = index
+
+
+# Change-log rows are written in batches of this many: few statements, and little held in memory at once.
+LOG_BATCH = 2000
+
+
+def _log_many(db, entries):
+    """Write a batch of change_log rows (at, user_id, table, row_id, op, before, after, changeset_id)."""
+    db.conn.executemany(
+        "INSERT INTO change_log (at, user_id, table_name, row_id, op, before, after, changeset_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        entries,
+    )
+    entries.clear()
+
+
+def insert_many(db, table, values_list, user_id=None):
+    """Insert many rows, each with its change_log row, in the open transaction; return their ids in order.
+
+    For large writes (an import): every column of the table is written (a missing one as NULL, never a default),
+    so the row logged is the row stored without reading it back. A refused row raises RowRefused with its position.
+    """
+    columns = COLUMNS[table]
+    sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    ids, entries, stamp = [], [], now()
+    with transaction(db):
+        changeset_id = changeset_for(db, user_id)
+        execute = db.conn.execute
+        for index, values in enumerate(values_list):
+            _check_columns(table, values)
+            params = [values.get(c) for c in columns]
+            try:
+                row_id = execute(sql, params).lastrowid
+            except sqlite3.IntegrityError as error:
+                raise RowRefused(index, error) from error
+            ids.append(row_id)
+            after = _redacted(table, {"id": row_id, **dict(zip(columns, params, strict=True))})
+            entries.append(
+                (stamp, user_id, table, row_id, "insert", None, json.dumps(after, sort_keys=True), changeset_id)
+            )
+            if len(entries) >= LOG_BATCH:
+                _log_many(db, entries)
+        _log_many(db, entries)
+    return ids
+
+
+def update_many(db, table, changes, user_id=None):
+    """Apply many (row as read, {column: new value}) updates with their change_log rows, in the open transaction.
+
+    The caller read each row in full (SELECT *) and only passes values that differ; a refused update raises
+    RowRefused with its position.
+    """
+    entries, stamp = [], now()
+    with transaction(db):
+        changeset_id = changeset_for(db, user_id)
+        for index, (before, values) in enumerate(changes):
+            _check_columns(table, values)
+            try:
+                db.conn.execute(
+                    f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in values)} WHERE id = ?",
+                    [*values.values(), before["id"]],
+                )
+            except sqlite3.IntegrityError as error:
+                raise RowRefused(index, error) from error
+            after = {**before, **values}
+            entries.append(
+                (
+                    stamp,
+                    user_id,
+                    table,
+                    before["id"],
+                    "update",
+                    json.dumps(_redacted(table, before), sort_keys=True),
+                    json.dumps(_redacted(table, after), sort_keys=True),
+                    changeset_id,
+                )
+            )
+            if len(entries) >= LOG_BATCH:
+                _log_many(db, entries)
+        _log_many(db, entries)
+
+
 def restore(db, table, row, user_id=None):
     """Insert a deleted row again with its old id, logging it; return the id."""
     values = {c: row[c] for c in COLUMNS[table] if c in row}
