@@ -621,14 +621,28 @@ def write(db, plan):
         ids["city"] = records.insert_many(db, "city", plan.inserts["city"])
         stage = ("update", "city")
         records.update_many(db, "city", plan.updates["city"])
-        for table in ("motion", "action", "vote", "source"):
+        # New motions are written after their actions and citations, so that the search index (kept by triggers
+        # on each of them) is built once per motion rather than once per row. Their ids are reserved and logged
+        # first, so the change log still lists a motion before its parts (a revert removes them in reverse).
+        motions = [resolve(v) for v in plan.inserts["motion"]]
+        ids["motion"] = records.next_ids(db, "motion", len(motions))
+        records.log_inserts(db, "motion", motions, ids["motion"])
+        db.execute("PRAGMA defer_foreign_keys = ON")  # until the end of this transaction, which writes the motions
+        for table in ("action", "source"):
             stage = ("insert", table)
             ids[table] = records.insert_many(db, table, [resolve(v) for v in plan.inserts[table]])
-            if table in ("action", "vote"):
+            if table == "action":
                 stage = ("update", table)
                 records.update_many(db, table, plan.updates[table])
         stage = ("insert", "citation")
         records.insert_many(db, "citation", [{**resolve(v), "field": None, "note": None} for v, _ in plan.citations])
+        stage = ("insert", "motion")
+        records.insert_many(db, "motion", motions, ids=ids["motion"], logged=False)
+        # Votes after their motions: the seat triggers find the council through the motion.
+        stage = ("insert", "vote")
+        ids["vote"] = records.insert_many(db, "vote", [resolve(v) for v in plan.inserts["vote"]])
+        stage = ("update", "vote")
+        records.update_many(db, "vote", plan.updates["vote"])
         stage = ("update", "motion")
         records.update_many(db, "motion", plan.updates["motion"])
     except records.RowRefused as error:

@@ -259,34 +259,67 @@ def _log_many(db, entries):
     entries.clear()
 
 
-def insert_many(db, table, values_list, user_id=None):
+def insert_many(db, table, values_list, user_id=None, ids=None, logged=True):
     """Insert many rows, each with its change_log row, in the open transaction; return their ids in order.
 
     For large writes (an import): every column of the table is written (a missing one as NULL, never a default),
-    so the row logged is the row stored without reading it back. A refused row raises RowRefused with its position.
+    so the row logged is the row stored without reading it back. `ids` gives the rows' ids (see next_ids); with
+    logged=False the caller has logged them already (log_inserts). A refused row raises RowRefused with its position.
     """
-    columns = COLUMNS[table]
+    columns = COLUMNS[table] if ids is None else ("id", *COLUMNS[table])
     sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' for _ in columns)})"
-    ids, entries, stamp = [], [], now()
+    written, entries, stamp = [], [], now()
     with transaction(db):
         changeset_id = changeset_for(db, user_id)
         execute = db.conn.execute
         for index, values in enumerate(values_list):
             _check_columns(table, values)
-            params = [values.get(c) for c in columns]
+            params = [values.get(c) for c in COLUMNS[table]]
+            if ids is not None:
+                params.insert(0, ids[index])
             try:
                 row_id = execute(sql, params).lastrowid
             except sqlite3.IntegrityError as error:
                 raise RowRefused(index, error) from error
-            ids.append(row_id)
-            after = _redacted(table, {"id": row_id, **dict(zip(columns, params, strict=True))})
-            entries.append(
-                (stamp, user_id, table, row_id, "insert", None, json.dumps(after, sort_keys=True), changeset_id)
-            )
+            written.append(row_id)
+            if logged:
+                entries.append(
+                    _insert_entry(stamp, user_id, table, row_id, params[-len(COLUMNS[table]) :], changeset_id)
+                )
+                if len(entries) >= LOG_BATCH:
+                    _log_many(db, entries)
+        _log_many(db, entries)
+    return written
+
+
+def _insert_entry(stamp, user_id, table, row_id, params, changeset_id):
+    """The change_log row of an inserted row, from the values written."""
+    after = _redacted(table, {"id": row_id, **dict(zip(COLUMNS[table], params, strict=True))})
+    return (stamp, user_id, table, row_id, "insert", None, json.dumps(after, sort_keys=True), changeset_id)
+
+
+def log_inserts(db, table, values_list, ids, user_id=None):
+    """Log rows as inserted before they are (their ids from next_ids), so the log keeps parents before children."""
+    entries, stamp = [], now()
+    with transaction(db):
+        changeset_id = changeset_for(db, user_id)
+        for row_id, values in zip(ids, values_list, strict=True):
+            params = [values.get(c) for c in COLUMNS[table]]
+            entries.append(_insert_entry(stamp, user_id, table, row_id, params, changeset_id))
             if len(entries) >= LOG_BATCH:
                 _log_many(db, entries)
         _log_many(db, entries)
-    return ids
+
+
+def next_ids(db, table, count):
+    """Reserve the ids the next `count` rows of a table will have (inside the open write transaction)."""
+    _check_columns(table, {})
+    used = db.execute(
+        f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), "
+        f"coalesce((SELECT max(id) FROM [{table}]), 0))",
+        [table],
+    ).fetchone()[0]
+    return list(range(used + 1, used + 1 + count))
 
 
 def update_many(db, table, changes, user_id=None):
