@@ -1,13 +1,17 @@
 """CSV import: validated with the forms' rules first, all-or-nothing, idempotent, and a true round trip."""
 
 import json
+import subprocess
+import sys
+import time
 
 import pytest
 
+from benchmarks.import_csv import make_csv
 from tracker import db as database
 from tracker import exports, geo, importer, records
 
-from .conftest import add_accounts, make_app
+from .conftest import add_accounts, log_in, make_app
 from .test_public import text
 
 HEADER = ",".join(exports.MOTION_COLUMNS)
@@ -654,3 +658,51 @@ def test_a_browser_upload_that_is_not_utf8_is_refused_with_advice(app, tmp_path,
         page = client.post("/editor/import", data={"file": (f, "motions.csv")}, content_type="multipart/form-data")
     assert page.status_code == 200 and "not UTF-8 text" in text(page)
     assert counts(db) == before
+
+
+# Imports a file in a process of its own (as another server worker would) and prints when it held the write lock.
+IMPORTING = """
+import json, sys, time
+from tracker import create_app, importer
+from tracker import db as database
+
+app = create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE": sys.argv[1]})
+lock = {}
+def trace(statement):
+    if statement.startswith("BEGIN IMMEDIATE"):
+        lock["start"] = time.time()
+    elif statement in ("COMMIT", "ROLLBACK") and "start" in lock:
+        lock["end"] = time.time()
+with app.app_context():
+    conn = database.connect(sys.argv[1])
+    conn.conn.set_trace_callback(trace)
+    with open(sys.argv[2], encoding="utf-8-sig", newline="") as source:
+        report = importer.run(conn, source)
+print(json.dumps({"errors": report.errors, "actions": report.created["action"], **lock}))
+"""
+
+
+def test_logins_and_small_writes_go_through_while_a_large_import_writes(app, accounts, durham_id, tmp_path):
+    rows = 20_000
+    csv_path = tmp_path / "large.csv"
+    csv_path.write_text(make_csv(rows), encoding="utf-8", newline="")
+    path = app.config["DATABASE"]
+    worker = subprocess.Popen([sys.executable, "-c", IMPORTING, path, str(csv_path)], stdout=subprocess.PIPE, text=True)
+    answers, day = [], 0
+    while worker.poll() is None or day < 3:
+        started = time.time()
+        client = app.test_client()
+        login = log_in(client, "editor")
+        day += 1
+        action = {"date": f"2003-{1 + day // 28 % 12:02}-{1 + day % 28:02}", "classification": "event"}
+        saved = client.post(f"/editor/motions/{durham_id}/actions/new", data={**action, "description": f"Note {day}."})
+        answers.append((started, time.time(), login.status_code, saved.status_code))
+    outcome = json.loads(worker.communicate()[0])
+    assert outcome["errors"] == [] and outcome["actions"] == rows
+    assert [(a[2], a[3]) for a in answers] == [(302, 302)] * len(answers)  # no 500, and no 503 either
+    # Some of them were answered while the import held the write lock: they waited for it, briefly.
+    assert any(start < outcome["end"] and end > outcome["start"] for start, end, *_ in answers)
+    db = database.connect(path)
+    notes = db.execute("SELECT count(*) FROM action WHERE description LIKE 'Note %'").fetchone()[0]
+    db.conn.close()
+    assert notes == len(answers)
