@@ -607,46 +607,85 @@ def prepare(db, checked, token, report):
     return plan
 
 
-def write(db, plan):
-    """Write a plan in the open transaction: new rows first (each table after the ones it refers to), then updates."""
-    ids = {}
+@dataclass
+class Staged:
+    """A plan's new rows with the ids they will get, their parameters and their change history, ready to write."""
+
+    starts: dict = field(default_factory=dict)
+    params: dict = field(default_factory=dict)
+    log: dict = field(default_factory=dict)
+
+    def still_free(self, db):
+        """Whether the ids are still the next ones (checked in the write transaction, before writing)."""
+        return all(records.next_ids(db, table, 1)[0] == start for table, start in self.starts.items())
+
+
+def stage(db, plan):
+    """Give the plan's new rows their ids, and prepare their values and change history: all before the write lock.
+
+    The ids are the tables' next ones as read now; the transaction checks they still are (no one wrote meanwhile).
+    """
+    staged, ids = Staged(), {}
 
     def resolve(values):
-        """Put the ids of rows written before in place of their references."""
+        """Put the ids of the rows the plan creates in place of their references."""
         return {k: ids[v.table][v.index] if isinstance(v, New) else v for k, v in values.items()}
 
+    for table in ("city", "motion", "action", "vote", "source", "citation"):
+        if table == "citation":
+            rows = [{**values, "field": None, "note": None} for values, _number in plan.citations]
+        else:
+            rows = plan.inserts[table]
+        ids[table] = records.next_ids(db, table, len(rows))
+        if ids[table]:
+            staged.starts[table] = ids[table][0]
+        staged.params[table], staged.log[table] = records.staged_inserts(table, ids[table], map(resolve, rows))
+    return staged
+
+
+def write(db, plan, staged):
+    """Write a staged plan in the open transaction, with its change history (parents logged before their parts)."""
+    log = []  # change_log rows, in the order a revert undoes backwards
     # What is being written, to name the row that asked for a write SQLite refuses.
-    stage = ("insert", "city")
+    step = ("insert", "city")
+
+    def inserts(table):
+        """Write a table's new rows."""
+        nonlocal step
+        step = ("insert", table)
+        if staged.params[table]:
+            records.write_inserts(db, table, staged.params[table])
+
+    def updates(table):
+        """Write a table's updates."""
+        nonlocal step
+        step = ("update", table)
+        records.update_many(db, table, plan.updates[table], log=log)
+
     try:
-        ids["city"] = records.insert_many(db, "city", plan.inserts["city"])
-        stage = ("update", "city")
-        records.update_many(db, "city", plan.updates["city"])
+        inserts("city")
+        log += staged.log["city"]
+        updates("city")
         # New motions are written after their actions and citations, so that the search index (kept by triggers
-        # on each of them) is built once per motion rather than once per row. Their ids are reserved and logged
-        # first, so the change log still lists a motion before its parts (a revert removes them in reverse).
-        motions = [resolve(v) for v in plan.inserts["motion"]]
-        ids["motion"] = records.next_ids(db, "motion", len(motions))
-        records.log_inserts(db, "motion", motions, ids["motion"])
-        db.execute("PRAGMA defer_foreign_keys = ON")  # until the end of this transaction, which writes the motions
-        for table in ("action", "source"):
-            stage = ("insert", table)
-            ids[table] = records.insert_many(db, table, [resolve(v) for v in plan.inserts[table]])
+        # on each of them) is built once per motion rather than once per row; their change_log rows still come
+        # before their parts', and their references are checked when the transaction ends.
+        log += staged.log["motion"]
+        db.execute("PRAGMA defer_foreign_keys = ON")
+        for table in ("action", "source", "citation"):
+            inserts(table)
+            log += staged.log[table]
             if table == "action":
-                stage = ("update", table)
-                records.update_many(db, table, plan.updates[table])
-        stage = ("insert", "citation")
-        records.insert_many(db, "citation", [{**resolve(v), "field": None, "note": None} for v, _ in plan.citations])
-        stage = ("insert", "motion")
-        records.insert_many(db, "motion", motions, ids=ids["motion"], logged=False)
+                updates("action")
+        inserts("motion")
         # Votes after their motions: the seat triggers find the council through the motion.
-        stage = ("insert", "vote")
-        ids["vote"] = records.insert_many(db, "vote", [resolve(v) for v in plan.inserts["vote"]])
-        stage = ("update", "vote")
-        records.update_many(db, "vote", plan.updates["vote"])
-        stage = ("update", "motion")
-        records.update_many(db, "motion", plan.updates["motion"])
+        inserts("vote")
+        log += staged.log["vote"]
+        updates("vote")
+        updates("motion")
+        step = ("log", None)
+        records.write_log(db, log)
     except records.RowRefused as error:
-        op, table = stage
+        op, table = step
         if table == "citation":
             numbers = [number for _values, number in plan.citations]
         else:
@@ -666,12 +705,14 @@ def run(db, source, dry_run=False):
         plan = prepare(db, checked, token, report)
         if dry_run:
             return report
+        staged = stage(db, plan)
         with records.changeset(db, None, "import"):
-            if queries.latest_change_id(db) != token:
+            if queries.latest_change_id(db) != token or not staged.still_free(db):
                 # Someone saved a change meanwhile: plan again, now that nobody else can write.
                 report.created, report.updated, report.by_row, report.detail_count = Counter(), Counter(), [], 0
                 plan = prepare(db, checked, queries.latest_change_id(db), report)
-            write(db, plan)
+                staged = stage(db, plan)
+            write(db, plan, staged)
     except (records.RecordError, sqlite3.IntegrityError) as error:
         report.refuse(f"nothing was written: {error}")
     return report

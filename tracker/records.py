@@ -259,60 +259,44 @@ def _log_many(db, entries):
     entries.clear()
 
 
-def insert_many(db, table, values_list, user_id=None, ids=None, logged=True):
-    """Insert many rows, each with its change_log row, in the open transaction; return their ids in order.
+def staged_inserts(table, ids, values_list, user_id=None):
+    """Prepare rows to insert with known ids (see next_ids): return (their parameters, their change_log rows).
 
-    For large writes (an import): every column of the table is written (a missing one as NULL, never a default),
-    so the row logged is the row stored without reading it back. `ids` gives the rows' ids (see next_ids); with
-    logged=False the caller has logged them already (log_inserts). A refused row raises RowRefused with its position.
+    Pure preparation, done before the write lock: every column of the table is written (a missing one as NULL,
+    never a default), so the row logged is the row stored without reading it back. The change_log rows lack
+    their changeset, known only in the transaction (see write_log).
     """
-    columns = COLUMNS[table] if ids is None else ("id", *COLUMNS[table])
+    params_list, entries, stamp = [], [], now()
+    for row_id, values in zip(ids, values_list, strict=True):
+        _check_columns(table, values)
+        params = [row_id, *(values.get(c) for c in COLUMNS[table])]
+        params_list.append(params)
+        after = _redacted(table, dict(zip(("id", *COLUMNS[table]), params, strict=True)))
+        entries.append((stamp, user_id, table, row_id, "insert", None, json.dumps(after, sort_keys=True)))
+    return params_list, entries
+
+
+def write_inserts(db, table, params_list):
+    """Insert staged rows (staged_inserts) in the open transaction; a refused one raises RowRefused (its position)."""
+    columns = ("id", *COLUMNS[table])
     sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' for _ in columns)})"
-    written, entries, stamp = [], [], now()
-    with transaction(db):
-        changeset_id = changeset_for(db, user_id)
-        execute = db.conn.execute
-        for index, values in enumerate(values_list):
-            _check_columns(table, values)
-            params = [values.get(c) for c in COLUMNS[table]]
-            if ids is not None:
-                params.insert(0, ids[index])
-            try:
-                row_id = execute(sql, params).lastrowid
-            except sqlite3.IntegrityError as error:
-                raise RowRefused(index, error) from error
-            written.append(row_id)
-            if logged:
-                entries.append(
-                    _insert_entry(stamp, user_id, table, row_id, params[-len(COLUMNS[table]) :], changeset_id)
-                )
-                if len(entries) >= LOG_BATCH:
-                    _log_many(db, entries)
-        _log_many(db, entries)
-    return written
+    try:
+        db.conn.executemany(sql, params_list)
+    except sqlite3.IntegrityError as error:
+        # The ids are consecutive and the refused statement wrote nothing: the rows written say which one it was.
+        written = db.execute(f"SELECT count(*) FROM [{table}] WHERE id >= ?", [params_list[0][0]]).fetchone()[0]
+        raise RowRefused(written, error) from error
 
 
-def _insert_entry(stamp, user_id, table, row_id, params, changeset_id):
-    """The change_log row of an inserted row, from the values written."""
-    after = _redacted(table, {"id": row_id, **dict(zip(COLUMNS[table], params, strict=True))})
-    return (stamp, user_id, table, row_id, "insert", None, json.dumps(after, sort_keys=True), changeset_id)
-
-
-def log_inserts(db, table, values_list, ids, user_id=None):
-    """Log rows as inserted before they are (their ids from next_ids), so the log keeps parents before children."""
-    entries, stamp = [], now()
-    with transaction(db):
-        changeset_id = changeset_for(db, user_id)
-        for row_id, values in zip(ids, values_list, strict=True):
-            params = [values.get(c) for c in COLUMNS[table]]
-            entries.append(_insert_entry(stamp, user_id, table, row_id, params, changeset_id))
-            if len(entries) >= LOG_BATCH:
-                _log_many(db, entries)
-        _log_many(db, entries)
+def write_log(db, entries, user_id=None):
+    """Write staged change_log rows in the open transaction's changeset, in batches."""
+    changeset_id = changeset_for(db, user_id)
+    for start in range(0, len(entries), LOG_BATCH):
+        _log_many(db, [(*entry, changeset_id) for entry in entries[start : start + LOG_BATCH]])
 
 
 def next_ids(db, table, count):
-    """Reserve the ids the next `count` rows of a table will have (inside the open write transaction)."""
+    """Return the ids the next `count` rows of a table will get (a guess until the write lock is held)."""
     _check_columns(table, {})
     used = db.execute(
         f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), "
@@ -322,15 +306,14 @@ def next_ids(db, table, count):
     return list(range(used + 1, used + 1 + count))
 
 
-def update_many(db, table, changes, user_id=None):
+def update_many(db, table, changes, user_id=None, log=None):
     """Apply many (row as read, {column: new value}) updates with their change_log rows, in the open transaction.
 
     The caller read each row in full (SELECT *) and only passes values that differ; a refused update raises
-    RowRefused with its position.
+    RowRefused with its position. With `log`, the change_log rows are added to it for write_log instead.
     """
     entries, stamp = [], now()
     with transaction(db):
-        changeset_id = changeset_for(db, user_id)
         for index, (before, values) in enumerate(changes):
             _check_columns(table, values)
             try:
@@ -350,12 +333,12 @@ def update_many(db, table, changes, user_id=None):
                     "update",
                     json.dumps(_redacted(table, before), sort_keys=True),
                     json.dumps(_redacted(table, after), sort_keys=True),
-                    changeset_id,
                 )
             )
-            if len(entries) >= LOG_BATCH:
-                _log_many(db, entries)
-        _log_many(db, entries)
+        if log is None:
+            write_log(db, entries, user_id)
+        else:
+            log += entries
 
 
 def restore(db, table, row, user_id=None):
