@@ -156,9 +156,12 @@ def form_errors(number, form, columns):
     return lines
 
 
-# The fields a form has for naming a source: an action or vote row gives none of them (its sources are checked with
-# CitationForm), so the forms that check such rows go without them.
+# Fields a row never fills and whose rules only concern what the editor's pages ask: the fields naming a source (a
+# row's sources are checked with CitationForm), "separate" (asked only when the page warns of a duplicate, which the
+# import never asks about), a vote's roll call and linked action (the import links a vote to its row's action).
+# The forms that check a row go without them when the row gives none; left empty, they could not fail.
 SOURCE_FIELDS = tuple(name for name, value in vars(forms.SourceFields).items() if isinstance(value, UnboundField))
+UNUSED_FIELDS = (*SOURCE_FIELDS, "submit", "separate", "roll_call", "action_id")
 
 
 class Checks:
@@ -173,8 +176,8 @@ class Checks:
         form = self.forms.get(form_class)
         if form is None:
             form = form_class(formdata=MultiDict(data), meta={"csrf": False}, context=context or {})
-            if not set(data) & set(SOURCE_FIELDS):
-                for name in (*SOURCE_FIELDS, "submit"):
+            if not set(data) & set(UNUSED_FIELDS):
+                for name in UNUSED_FIELDS:
                     if name in form:
                         del form[name]
             self.forms[form_class] = form
@@ -211,8 +214,14 @@ def check_city(db, raw, number, checked):
     """
     cities = checked.cities
     name, state = raw.get("city", ""), raw.get("state", "").upper()
-    canonical = geo.canonical_name(name, state) if name and state else None
-    slug = geo.slug(canonical or name, state) if name and state else ""
+    named = checked.memo.get(("place", name, state))
+    if named is None:  # the gazetteer is asked once per spelling
+        canonical = geo.canonical_name(name, state) if name and state else None
+        named = checked.memo["place", name, state] = (
+            canonical,
+            geo.slug(canonical or name, state) if name and state else "",
+        )
+    canonical, slug = named
     seats_text = raw.get("council_seats", "")
     placed = tuple(raw.get(column, "") for column in PLACE_COLUMNS)
     known = cities.get(slug)
