@@ -706,3 +706,12 @@ def test_logins_and_small_writes_go_through_while_a_large_import_writes(app, acc
     notes = db.execute("SELECT count(*) FROM action WHERE description LIKE 'Note %'").fetchone()[0]
     db.conn.close()
     assert notes == len(answers)
+
+
+def test_an_import_into_a_read_only_database_says_so_and_writes_nothing(app, db, tmp_path):
+    before = all_counts(db)
+    read_only = make_app(f"file:{app.config['DATABASE']}?mode=ro")
+    result = run(read_only, write(tmp_path, good(1), good(2)))
+    assert result.exit_code == 1
+    assert "The database cannot take the import now (attempt to write a readonly database)" in result.output
+    assert all_counts(db) == before

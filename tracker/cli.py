@@ -129,6 +129,9 @@ def import_csv_command(file, dry_run):
     try:
         # The file is read as a stream, row by row: a large one is never held whole in memory.
         report = importer.run(db, file, dry_run=dry_run)
+    except sqlite3.OperationalError as error:  # busy past the timeout, or read-only: the transaction rolled back
+        message = f"The database cannot take the import now ({error}); nothing was written."
+        raise click.ClickException(message) from error
     finally:
         db.conn.close()
     if report.errors:

@@ -413,9 +413,8 @@ NEW_ACTION_IDS = 1 << 62
 
 @dataclass
 class Plan:
-    """The writes an import makes, in the order they are made; and what each row does, for the report."""
+    """The writes an import makes, and the row that asked for each."""
 
-    token: int
     inserts: dict = field(default_factory=lambda: {t: [] for t in ("city", "motion", "action", "vote", "source")})
     # The row number that asked for each insert, by table (to name it if SQLite refuses it).
     numbers: dict = field(default_factory=lambda: {t: [] for t in ("city", "motion", "action", "vote", "source")})
@@ -442,12 +441,12 @@ def changed_part(motion, touch):
         touch(("motion", motion["ref"]), "motion")
 
 
-def prepare(db, checked, token, report):
+def prepare(db, checked, report):
     """Plan the writes of a checked file against the record as it is; note each row's changes in report.
 
     Raises Stale if a place in the file changed since the check.
     """
-    plan = Plan(token)
+    plan = Plan()
     stamp = records.now()
     city_ids, city_created, city_updates = {}, set(), {}
     for slug, city in checked.cities.items():
@@ -711,7 +710,7 @@ def run(db, source, dry_run=False):
     if report.error_count:
         return report
     try:
-        plan = prepare(db, checked, token, report)
+        plan = prepare(db, checked, report)
         if dry_run:
             return report
         staged = stage(db, plan)
@@ -719,7 +718,7 @@ def run(db, source, dry_run=False):
             if queries.latest_change_id(db) != token or not staged.still_free(db):
                 # Someone saved a change meanwhile: plan again, now that nobody else can write.
                 report.created, report.updated, report.by_row, report.detail_count = Counter(), Counter(), [], 0
-                plan = prepare(db, checked, queries.latest_change_id(db), report)
+                plan = prepare(db, checked, report)
                 staged = stage(db, plan)
             write(db, plan, staged)
     except (records.RecordError, sqlite3.IntegrityError) as error:

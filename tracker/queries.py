@@ -741,11 +741,6 @@ def hearing_id(db, motion_id, date, body):
     return _first(db, "SELECT id FROM hearing WHERE motion_id = ? AND date = ? AND body = ?", [motion_id, date, body])
 
 
-def changed_rows_since(db, change_id):
-    """Return the rows changed after a change_log id, as (table, row id, op), in order."""
-    return db.execute("SELECT table_name, row_id, op FROM change_log WHERE id > ? ORDER BY id", [change_id]).fetchall()
-
-
 def latest_change_id(db):
     """Return the id of the newest change_log row (0 for none)."""
     return db.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
