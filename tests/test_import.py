@@ -450,8 +450,10 @@ def fail_on_second_citation_by_trigger(db, monkeypatch):
     )
 
 
-@pytest.mark.parametrize("make_it_fail", [fail_on_third_action_by_trigger, fail_on_second_citation_by_trigger])
-def test_an_import_that_fails_while_writing_changes_no_table(app, db, monkeypatch, make_it_fail):
+@pytest.mark.parametrize(
+    ("make_it_fail", "row"), [(fail_on_third_action_by_trigger, 4), (fail_on_second_citation_by_trigger, 3)]
+)
+def test_an_import_that_fails_while_writing_changes_no_table(app, db, monkeypatch, make_it_fail, row):
     csv_text = "\r\n".join(
         [
             HEADER,
@@ -468,7 +470,8 @@ def test_an_import_that_fails_while_writing_changes_no_table(app, db, monkeypatc
         before = all_counts(db)
         make_it_fail(db, monkeypatch)
         report = importer.run(db, csv_text)
-    assert len(report.errors) == 1 and report.errors[0].startswith("nothing was written: row ")
+    # The row that asked for the refused write is named.
+    assert len(report.errors) == 1 and report.errors[0].startswith(f"nothing was written: row {row}: ")
     assert all_counts(db) == before
     assert not db.conn.in_transaction
 
