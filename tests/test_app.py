@@ -1,13 +1,15 @@
 """App-wide behaviour: configuration, secret key, headers and error pages."""
 
 import os
+import sqlite3
 import stat
 
 import pytest
 
 from tracker import create_app
+from tracker import db as database
 
-from .conftest import make_app
+from .conftest import log_in, make_app
 
 
 @pytest.mark.parametrize("path", ["/", "/about", "/nothing-here", "/healthz"])
@@ -86,3 +88,98 @@ def test_environment_variables_configure_the_app(tmp_path, monkeypatch):
     assert app.config["DATABASE"] == str(tmp_path / "elsewhere.db")
     assert app.config["SECRET_KEY"] == "from-the-environment"
     assert not (tmp_path / "instance" / "secret_key").exists()
+
+
+def city_count(path):
+    """The number of places in the database at path, read by a connection of its own."""
+    conn = database.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM city").fetchone()[0]
+    finally:
+        conn.conn.close()
+
+
+NEW_PLACE = {"name": "Chapel Hill", "state": "NC", "council_seats": "9"}
+
+
+def test_a_write_that_waits_too_long_for_the_lock_answers_503_and_writes_nothing(app, accounts):
+    app.config["BUSY_TIMEOUT"] = 0.2
+    path = app.config["DATABASE"]
+    editor = app.test_client()
+    assert log_in(editor, "editor").status_code == 302
+    before = city_count(path)
+    holder = database.connect(path)
+    holder.execute("BEGIN IMMEDIATE")  # another writer, in the middle of a long write
+    try:
+        # The request's thread opens its connection with the configured timeout.
+        app.extensions.pop("tracker.connections", None)
+        busy = editor.post("/editor/cities/new", data=NEW_PLACE)
+        read = editor.get("/cities/durham-nc")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.conn.close()
+    assert busy.status_code == 503
+    assert busy.headers["Retry-After"] == "5"
+    assert "busy saving other changes; nothing was changed" in busy.get_data(as_text=True)
+    assert read.status_code == 200  # reading never waits for a writer
+    assert city_count(path) == before
+    # Once the other write is done, the same form goes through.
+    assert editor.post("/editor/cities/new", data=NEW_PLACE).status_code == 302
+    assert city_count(path) == before + 1
+
+
+def failing_route(app, message):
+    """Add /api/v1/fail and /fail routes that raise sqlite3.OperationalError(message)."""
+
+    def fail():
+        """Fail as SQLite would."""
+        raise sqlite3.OperationalError(message)
+
+    app.add_url_rule("/api/v1/fail", "api_fail", fail)
+    app.add_url_rule("/fail", "fail", fail)
+
+
+@pytest.mark.parametrize(
+    ("message", "retry", "words"),
+    [
+        ("database is locked", "5", "busy saving other changes"),
+        ("attempt to write a readonly database", "60", "Changes cannot be saved right now"),
+    ],
+)
+def test_busy_and_read_only_answer_503_as_json_under_the_api(tmp_path, message, retry, words):
+    app = make_app(tmp_path / "t.db")
+    failing_route(app, message)
+    response = app.test_client().get("/api/v1/fail")
+    assert response.status_code == 503 and response.headers["Retry-After"] == retry
+    assert response.json["error"]["status"] == 503 and words in response.json["error"]["message"]
+    page = app.test_client().get("/fail")
+    assert page.status_code == 503 and words in page.get_data(as_text=True)
+
+
+def test_other_database_errors_stay_500(tmp_path):
+    app = make_app(tmp_path / "t.db", TESTING=False)
+    failing_route(app, "no such table: secret_table")
+    response = app.test_client().get("/fail")
+    assert response.status_code == 500
+    assert "secret_table" not in response.get_data(as_text=True)
+
+
+def test_a_read_only_database_refuses_writes_with_a_clear_page_and_keeps_reading(app, accounts):
+    path = app.config["DATABASE"]
+    editor = app.test_client()
+    assert log_in(editor, "editor").status_code == 302
+    before = city_count(path)
+    # A read-only database file (URI mode=ro: unlike chmod, root cannot write through it either), same sessions.
+    read_only = make_app(f"file:{path}?mode=ro")
+    client = read_only.test_client()
+    client.set_cookie("session", editor.get_cookie("session").value)
+    refused = client.post("/editor/cities/new", data=NEW_PLACE)
+    assert refused.status_code == 503 and refused.headers["Retry-After"] == "60"
+    assert "Changes cannot be saved right now, so nothing was changed" in refused.get_data(as_text=True)
+    assert client.get("/").status_code == 200
+    assert client.get("/cities/durham-nc").status_code == 200
+    assert client.get("/api/v1/cities").status_code == 200
+    assert client.get("/editor/").status_code == 200  # the editor's pages read too
+    login = read_only.test_client().post("/auth/login", data={"email": "admin@example.org", "password": "x" * 12})
+    assert login.status_code == 503
+    assert city_count(path) == before

@@ -15,6 +15,8 @@ from . import api, auth, caching, cli, db, editor, errors, exports, formatting, 
 csrf = CSRFProtect()
 
 DEFAULTS = {
+    # Seconds a write waits for another to finish before the site answers 503 "busy, try again" (see errors.py).
+    "BUSY_TIMEOUT": 5.0,
     # Room for a CSV import of tens of thousands of rows.
     "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
     "SESSION_COOKIE_HTTPONLY": True,

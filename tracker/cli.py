@@ -125,24 +125,26 @@ def deactivate_user_command(email):
 @with_appcontext
 def import_csv_command(file, dry_run):
     """Import motions from a CSV in the format of /exports/motions.csv (all rows validated first)."""
-    try:
-        text = file.read()
-    except UnicodeDecodeError as error:
-        raise click.ClickException(
-            "The file is not UTF-8 text; save it from your spreadsheet as “CSV UTF-8”. Nothing was written."
-        ) from error
     db = open_db()
     try:
-        report = importer.run(db, text, dry_run=dry_run)
+        # The file is read as a stream, row by row: a large one is never held whole in memory.
+        report = importer.run(db, file, dry_run=dry_run)
+    except sqlite3.OperationalError as error:  # busy past the timeout, or read-only: the transaction rolled back
+        message = f"The database cannot take the import now ({error}); nothing was written."
+        raise click.ClickException(message) from error
     finally:
         db.conn.close()
     if report.errors:
         for line in report.errors:
             click.echo(line, err=True)
-        raise click.ClickException(f"{len(report.errors)} problem(s) found; nothing was written.")
+        if report.more_errors():
+            click.echo(f"… and {report.more_errors()} more problems.", err=True)
+        raise click.ClickException(f"{report.error_count} problem(s) found; nothing was written.")
     if dry_run:
         for line in report.details():
             click.echo(line)
+        if report.more_details():
+            click.echo(f"… and {report.more_details()} more rows.")
     click.echo(("Dry run: " if dry_run else "") + report.summary())
 
 

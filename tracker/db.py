@@ -7,19 +7,27 @@ from importlib import resources
 from pathlib import Path
 
 import sqlite_utils
-from flask import current_app, g
+from flask import current_app, g, has_app_context
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
 MIGRATIONS = "migrations"
 
 
+# Seconds a write waits for another one to finish before giving up ("database is locked"); the app answers 503
+# then (see errors.py). BUSY_TIMEOUT in the app's config changes it.
+BUSY_TIMEOUT = 5.0
+
+
 def connect(path):
-    """Open the database at path with the pragmas every connection needs."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    """Open the database at path (or a `file:` URI, e.g. `file:tracker.db?mode=ro`) with the pragmas it needs."""
+    uri = str(path).startswith("file:")
+    if not uri:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    timeout = current_app.config.get("BUSY_TIMEOUT", BUSY_TIMEOUT) if has_app_context() else BUSY_TIMEOUT
     # isolation_level=None: we issue BEGIN IMMEDIATE ourselves (see transaction), so Python's sqlite3
     # never opens or commits a transaction behind our back.
-    conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn = sqlite3.connect(path, isolation_level=None, timeout=timeout, uri=uri)
+    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":

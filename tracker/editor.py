@@ -1,5 +1,6 @@
 """The editor's pages: create and correct records, review organizers' submissions, the change log, accounts."""
 
+import io
 import json
 import sqlite3
 from datetime import date
@@ -668,12 +669,9 @@ def import_csv():
     form = forms.ImportForm()
     report = None
     if form.validate_on_submit():
-        try:
-            text = form.file.data.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            form.file.errors.append("The file is not UTF-8 text; save it from your spreadsheet as CSV UTF-8.")
-        else:
-            report = importer.run(get_db(), text, dry_run=form.dry_run.data)
+        # Read as a stream (werkzeug keeps a large upload in a temporary file), never as one string in memory.
+        stream = io.TextIOWrapper(form.file.data.stream, encoding="utf-8-sig", newline="")
+        report = importer.run(get_db(), stream, dry_run=form.dry_run.data)
     return render_template("editor/import.html", form=form, report=report)
 
 

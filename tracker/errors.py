@@ -1,5 +1,7 @@
 """Error pages: the same few words for every error, as HTML or as JSON under /api/, never internals."""
 
+import sqlite3
+
 from flask import jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import BadRequest, HTTPException
@@ -11,6 +13,7 @@ MESSAGES = {
     405: "This address does not accept that kind of request.",
     413: "What was sent is too large.",
     429: "Too many attempts. Please wait and try again.",
+    503: "The site is busy saving other changes; nothing was changed. Please try again in a few seconds.",
     500: "Something went wrong on our side. It has been logged; please try again later.",
 }
 
@@ -41,8 +44,35 @@ def render_error(error):
     return response, code, headers
 
 
+# When the database cannot take a write: busy with another one for longer than the busy timeout, or read-only
+# (a full disk, a read-only mount, a replica). Nothing was written either way: the transaction is rolled back.
+BUSY = (5, MESSAGES[503])
+READ_ONLY = (
+    60,
+    "Changes cannot be saved right now, so nothing was changed. Reading the site works as usual; "
+    "please try again later.",
+)
+
+
+def database_unavailable(error):
+    """Answer 503 with Retry-After when SQLite is busy or read-only; any other OperationalError stays a 500."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        retry, message = BUSY
+    elif "readonly" in text or "read-only" in text:
+        retry, message = READ_ONLY
+    else:
+        raise error
+    if request.path.startswith("/api/"):
+        response = jsonify(error={"status": 503, "message": message})
+    else:
+        response = render_template("errors/error.html", code=503, title="Please try again shortly", message=message)
+    return response, 503, {"Retry-After": str(retry), "Cache-Control": "no-store"}
+
+
 def init_app(app):
     """Use our error pages for every HTTP error and for unexpected exceptions."""
     # Unexpected exceptions reach the 500 handler as InternalServerError (Flask logs them first);
     # under TESTING they propagate so that tests see them.
     app.register_error_handler(HTTPException, render_error)
+    app.register_error_handler(sqlite3.OperationalError, database_unavailable)

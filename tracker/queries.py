@@ -741,11 +741,6 @@ def hearing_id(db, motion_id, date, body):
     return _first(db, "SELECT id FROM hearing WHERE motion_id = ? AND date = ? AND body = ?", [motion_id, date, body])
 
 
-def changed_rows_since(db, change_id):
-    """Return the rows changed after a change_log id, as (table, row id, op), in order."""
-    return db.execute("SELECT table_name, row_id, op FROM change_log WHERE id > ? ORDER BY id", [change_id]).fetchall()
-
-
 def latest_change_id(db):
     """Return the id of the newest change_log row (0 for none)."""
     return db.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
@@ -766,3 +761,50 @@ def place_slugs(db):
     """Yield the slug of every place (every place is public), in order."""
     for (slug,) in db.execute("SELECT slug FROM city ORDER BY slug"):
         yield slug
+
+
+# Reads for the CSV import, which plans its writes before taking the write lock: one query per few hundred rows
+# (SQLite caps the parameters of one statement), never one per row.
+CHUNK = 500
+
+
+def _chunked(db, sql, values, params=()):
+    """Run sql (params, then `{marks}` for an IN list) over values in chunks; return every row as a dict."""
+    values, found = list(values), []
+    for start in range(0, len(values), CHUNK):
+        part = values[start : start + CHUNK]
+        found += rows(db, sql.format(marks=", ".join("?" for _ in part)), [*params, *part])
+    return found
+
+
+def motions_of_cities(db, city_ids):
+    """Return {(city id, title): motion row} for every motion of these cities."""
+    found = _chunked(db, "SELECT * FROM motion WHERE city_id IN ({marks})", city_ids)
+    return {(row["city_id"], row["title"]): row for row in found}
+
+
+def actions_of_motions(db, motion_ids):
+    """Return every action of these motions, oldest first."""
+    return _chunked(db, "SELECT * FROM action WHERE motion_id IN ({marks}) ORDER BY id", motion_ids)
+
+
+def first_votes_of_actions(db, action_ids):
+    """Return {action id: the first vote that decided it (row)} for these actions."""
+    found = _chunked(db, "SELECT * FROM vote WHERE action_id IN ({marks}) ORDER BY id DESC", action_ids)
+    return {row["action_id"]: row for row in found}  # the lowest id comes last, so it stays
+
+
+def source_ids_by_url(db, urls):
+    """Return {url: source id} for the sources with these web addresses."""
+    return {row["url"]: row["id"] for row in _chunked(db, "SELECT id, url FROM source WHERE url IN ({marks})", urls)}
+
+
+def whole_row_citations(db, table, row_ids):
+    """Return the set of (row id, source id) of citations of whole rows (no field) of this table."""
+    found = _chunked(
+        db,
+        "SELECT row_id, source_id FROM citation WHERE table_name = ? AND field IS NULL AND row_id IN ({marks})",
+        row_ids,
+        [table],
+    )
+    return {(row["row_id"], row["source_id"]) for row in found}

@@ -245,6 +245,111 @@ def delete(db, table, row_id, user_id=None):
         log_change(db, user_id, table, row_id, "delete", before, None)
 
 
+class RowRefused(RecordError):
+    """One row of a bulk write that SQLite refused: which one (its position in the list) and why."""
+
+    def __init__(self, index, error):
+        """Keep the position and say why in a person's words."""
+        super().__init__(str(refused(error)))
+        self.index = index
+
+
+# Change-log rows are written in batches of this many: few statements, and little held in memory at once.
+LOG_BATCH = 2000
+
+
+def _log_many(db, entries):
+    """Write a batch of change_log rows (at, user_id, table, row_id, op, before, after, changeset_id)."""
+    db.conn.executemany(
+        "INSERT INTO change_log (at, user_id, table_name, row_id, op, before, after, changeset_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        entries,
+    )
+    entries.clear()
+
+
+def staged_inserts(table, ids, values_list, user_id=None):
+    """Prepare rows to insert with known ids (see next_ids): return (their parameters, their change_log rows).
+
+    Pure preparation, done before the write lock: every column of the table is written (a missing one as NULL,
+    never a default), so the row logged is the row stored without reading it back. The change_log rows lack
+    their changeset, known only in the transaction (see write_log).
+    """
+    params_list, entries, stamp = [], [], now()
+    for row_id, values in zip(ids, values_list, strict=True):
+        _check_columns(table, values)
+        params = [row_id, *(values.get(c) for c in COLUMNS[table])]
+        params_list.append(params)
+        after = _redacted(table, dict(zip(("id", *COLUMNS[table]), params, strict=True)))
+        entries.append((stamp, user_id, table, row_id, "insert", None, json.dumps(after, sort_keys=True)))
+    return params_list, entries
+
+
+def write_inserts(db, table, params_list):
+    """Insert staged rows (staged_inserts) in the open transaction; a refused one raises RowRefused (its position)."""
+    columns = ("id", *COLUMNS[table])
+    sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    try:
+        db.conn.executemany(sql, params_list)
+    except sqlite3.IntegrityError as error:
+        # The ids are consecutive and the refused statement wrote nothing: the rows written say which one it was.
+        written = db.execute(f"SELECT count(*) FROM [{table}] WHERE id >= ?", [params_list[0][0]]).fetchone()[0]
+        raise RowRefused(written, error) from error
+
+
+def write_log(db, entries, user_id=None):
+    """Write staged change_log rows in the open transaction's changeset, in batches."""
+    changeset_id = changeset_for(db, user_id)
+    for start in range(0, len(entries), LOG_BATCH):
+        _log_many(db, [(*entry, changeset_id) for entry in entries[start : start + LOG_BATCH]])
+
+
+def next_ids(db, table, count):
+    """Return the ids the next `count` rows of a table will get (a guess until the write lock is held)."""
+    _check_columns(table, {})
+    used = db.execute(
+        f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), "
+        f"coalesce((SELECT max(id) FROM [{table}]), 0))",
+        [table],
+    ).fetchone()[0]
+    return list(range(used + 1, used + 1 + count))
+
+
+def update_many(db, table, changes, user_id=None, log=None):
+    """Apply many (row as read, {column: new value}) updates with their change_log rows, in the open transaction.
+
+    The caller read each row in full (SELECT *) and only passes values that differ; a refused update raises
+    RowRefused with its position. With `log`, the change_log rows are added to it for write_log instead.
+    """
+    entries, stamp = [], now()
+    with transaction(db):
+        for index, (before, values) in enumerate(changes):
+            _check_columns(table, values)
+            try:
+                db.conn.execute(
+                    f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in values)} WHERE id = ?",
+                    [*values.values(), before["id"]],
+                )
+            except sqlite3.IntegrityError as error:
+                raise RowRefused(index, error) from error
+            after = {**before, **values}
+            entries.append(
+                (
+                    stamp,
+                    user_id,
+                    table,
+                    before["id"],
+                    "update",
+                    json.dumps(_redacted(table, before), sort_keys=True),
+                    json.dumps(_redacted(table, after), sort_keys=True),
+                )
+            )
+        if log is None:
+            write_log(db, entries, user_id)
+        else:
+            log += entries
+
+
 def restore(db, table, row, user_id=None):
     """Insert a deleted row again with its old id, logging it; return the id."""
     values = {c: row[c] for c in COLUMNS[table] if c in row}
