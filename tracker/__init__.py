@@ -3,6 +3,7 @@
 import os
 import secrets
 from datetime import timedelta
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,7 +38,18 @@ DEFAULTS = {
 
 def create_app(test_config=None):
     """Create the Flask app: defaults, then instance/config.py, then TRACKER_* variables, then test_config."""
-    app = Flask(__name__, instance_relative_config=True, template_folder="../templates")
+    # Templates through the package (tracker/templates links to the top-level templates/; a wheel holds a copy).
+    package = resources.files("tracker")
+    instance = os.environ.get("TRACKER_INSTANCE")
+    # TRACKER_INSTANCE names the instance folder (config.py, secret_key, tracker.db) of an installed package; else
+    # Flask's own choice: instance/ in a checkout, <venv>/var/tracker-instance for an installed package.
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(package.joinpath("templates")),
+        static_folder=str(package.joinpath("static")),
+        instance_path=os.path.abspath(instance) if instance else None,
+    )
     # Ids in URLs stay within SQLite's integers: a larger one is simply not found (404), never an error.
     app.url_map.converters["int"] = SQLiteInteger
     app.config.from_mapping(DEFAULTS, DATABASE=os.path.join(app.instance_path, "tracker.db"))

@@ -9,7 +9,9 @@ from pathlib import Path
 import sqlite_utils
 from flask import current_app, g
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
+# Read through the package, so an installed wheel finds it as a source checkout does (tracker/schema.sql is a link
+# to the top-level schema.sql that the build copies into the wheel).
+SCHEMA_PATH = resources.files("tracker").joinpath("schema.sql")
 MIGRATIONS = "migrations"
 
 
