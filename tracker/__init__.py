@@ -10,9 +10,10 @@ from urllib.parse import urlsplit
 import xstatic.pkg.leaflet
 from flask import Flask, current_app, request, send_from_directory
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from . import api, auth, caching, cli, db, editor, errors, exports, formatting, maps, public
+from . import api, assets, auth, caching, cli, db, editor, errors, exports, formatting, maps, public, serving
 
 csrf = CSRFProtect()
 
@@ -33,6 +34,11 @@ DEFAULTS = {
     "PAGE_CACHE_ENTRY_BYTES": 2 * 1024 * 1024,
     # Set by `tracker freeze` while it renders the static copy: templates leave out what needs the server.
     "FREEZING": False,
+    # How many reverse proxies stand in front (TRACKER_PROXIES): their X-Forwarded-For/-Proto/-Host are believed.
+    # 0 believes none: without a proxy, anyone could claim any address or scheme.
+    "PROXIES": 0,
+    # Seconds a request may take under `tracker serve` before its worker is replaced (a 16 MB CSV import fits).
+    "REQUEST_TIMEOUT": serving.DEFAULT_TIMEOUT,
 }
 
 
@@ -75,7 +81,13 @@ def create_app(test_config=None):
     app.register_blueprint(exports.bp)
     app.register_blueprint(maps.bp)
     app.add_url_rule("/vendor/leaflet/<path:filename>", "leaflet", serve_leaflet)
+    assets.init_app(app)
     app.after_request(security_headers)
+    proxies = int(app.config.get("PROXIES") or 0)
+    if proxies:
+        # Outside the front door (caching.FrontDoor), so that kept pages, their keys and HSTS see the client's
+        # scheme and host, and request.remote_addr (the login throttle's address) is the client's.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     return app
 
 
@@ -122,7 +134,7 @@ def tile_origin(template):
 
 def serve_leaflet(filename):
     """Serve Leaflet's files from the xstatic-leaflet package: the map needs no other host."""
-    return send_from_directory(xstatic.pkg.leaflet.BASE_DIR, filename, max_age=7 * 24 * 3600)
+    return send_from_directory(xstatic.pkg.leaflet.BASE_DIR, filename)
 
 
 def instance_secret_key(instance_path):

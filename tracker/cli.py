@@ -9,7 +9,7 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from . import auth, forms, freeze, importer, queries, records
+from . import auth, forms, freeze, importer, queries, records, serving
 from . import db as database
 from . import seed as seed_records
 
@@ -260,6 +260,28 @@ def backup_command(destination):
     click.echo(f"Backed up {current_app.config['DATABASE']} to {target} (integrity check: {ok}).")
 
 
+@click.command("serve")
+@click.option("--bind", default="127.0.0.1:8000", show_default=True, help="Address and port (or unix:PATH).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=serving.default_workers,
+    show_default="CPU count + 1",
+    help="Worker processes.",
+)
+@click.option("--threads", type=click.IntRange(min=1), default=4, show_default=True, help="Threads per worker.")
+@with_appcontext
+def serve_command(bind, workers, threads):
+    """Serve the site in production with gunicorn (the serve extra): gthread workers, access log on stdout."""
+    try:
+        import gunicorn  # noqa: F401
+    except ImportError as error:
+        raise click.ClickException("gunicorn is not installed: pip install 'tracker[serve]'.") from error
+    open_db().conn.close()  # a missing or old database is said now, not on the first request
+    timeout = int(current_app.config["REQUEST_TIMEOUT"])
+    serving.serve(current_app._get_current_object(), bind, workers, threads, timeout)
+
+
 def init_app(app):
     """Register the commands on the app."""
     for command in (
@@ -272,6 +294,7 @@ def init_app(app):
         export_command,
         freeze_command,
         backup_command,
+        serve_command,
     ):
         app.cli.add_command(command)
 

@@ -1,0 +1,56 @@
+"""Production serving: `tracker serve` runs the app under gunicorn with settings that fit it."""
+
+import os
+
+# The longest request we allow is a 16 MB CSV import through /editor/import; a worker busy longer than this is
+# stopped and replaced. TRACKER_REQUEST_TIMEOUT changes it.
+DEFAULT_TIMEOUT = 75
+
+
+def default_workers():
+    """Worker processes from the CPU count: one per core and one more, as gunicorn advises, at least two."""
+    return max(2, (os.cpu_count() or 1) + 1)
+
+
+def gunicorn_options(bind, workers, threads, timeout):
+    """Return gunicorn's settings for tracker."""
+    return {
+        "bind": bind,
+        "workers": workers,
+        # Threads share a worker's memory (its page cache) and keep their SQLite connections (db.thread_connection).
+        "worker_class": "gthread",
+        "threads": threads,
+        "timeout": timeout,
+        # A client that sends its request slowly must not hold a thread past the same bound.
+        "graceful_timeout": timeout,
+        "keepalive": 5,
+        # One line per request on standard output, for the journal; errors on standard error.
+        "accesslog": "-",
+        "errorlog": "-",
+        # The app's ProxyFix (TRACKER_PROXIES) is the one place that decides which forwarded headers to believe:
+        # gunicorn itself believes none, so it never sets the scheme from a header the app would not trust.
+        "forwarded_allow_ips": "",
+        "secure_scheme_headers": {},
+        # Nothing written beside the code or in the home folder (gunicorn's control socket); workers' heartbeat
+        # files go to the system's temporary folder.
+        "control_socket_disable": True,
+    }
+
+
+def serve(app, bind, workers, threads, timeout):
+    """Run app under gunicorn until it is stopped (SIGTERM stops it gracefully, SIGQUIT at once)."""
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):
+        """gunicorn serving the one app created in this process (its workers are forks of it)."""
+
+        def load_config(self):
+            """Apply tracker's settings (gunicorn's command-line and config files are not read)."""
+            for key, value in gunicorn_options(bind, workers, threads, timeout).items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            """Return the WSGI app."""
+            return app
+
+    Server().run()
