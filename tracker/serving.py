@@ -1,6 +1,8 @@
-"""Production serving: `tracker serve` runs the app under gunicorn with settings that fit it."""
+"""Production serving: `tracker serve` runs the app under gunicorn; the lock that says a process serves a database."""
 
+import fcntl
 import os
+from pathlib import Path
 
 # The longest request we allow is a 16 MB CSV import through /editor/import; a worker busy longer than this is
 # stopped and replaced. TRACKER_REQUEST_TIMEOUT changes it.
@@ -54,3 +56,46 @@ def serve(app, bind, workers, threads, timeout):
             return app
 
     Server().run()
+
+
+def lock_path(path):
+    """The lock file beside a database: serving processes hold it shared, a restore wants it alone."""
+    return Path(f"{path}.lock")
+
+
+class ServingLock:
+    """A shared lock on a database's lock file, held by a thread's connection for as long as it is open.
+
+    A restore takes the lock exclusively, so while any serving process holds one, restore knows the database is in
+    use and refuses (unless forced). The kernel drops the lock when the process ends, however it ends.
+    """
+
+    def __init__(self, path):
+        """Take the shared lock (waiting for a restore's swap to finish); without one (a read-only folder), go on."""
+        try:
+            self.fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            self.fd = None
+            return
+        fcntl.flock(self.fd, fcntl.LOCK_SH)
+
+    def close(self):
+        """Let go of the lock."""
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+    def __del__(self):
+        """Let go of the lock when the connection that held it is dropped."""
+        self.close()
+
+
+def server_running(path):
+    """Return an open file holding the exclusive lock if no server uses the database, else None."""
+    file = open(lock_path(path), "a")  # noqa: SIM115 - returned to the caller, who closes it
+    try:
+        fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        file.close()
+        return None
+    return file
