@@ -46,7 +46,7 @@ def check_backup(path):
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        raise RestoreError(f"{path} cannot be read as a database ({error}).") from error
+        raise RestoreError(f"{path} is damaged: SQLite cannot read it ({error}).") from error
     finally:
         conn.close()
     if not {"motion", "user"} <= tables or version < 1:
