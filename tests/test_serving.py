@@ -1,13 +1,19 @@
 """Production serving: `tracker serve` (gunicorn) as the README documents it, answering as a visitor sees it."""
 
+import http.client
 import re
 import subprocess
+import threading
 import time
 from pathlib import Path
 
 import pytest
+from werkzeug.serving import make_server
 
 from tracker import serving
+
+from .conftest import make_app
+from .serving import tracker_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,8 +70,6 @@ def test_https_reported_by_a_proxy_is_believed_only_when_proxies_are_set(app, se
 
 def test_serve_refuses_a_database_that_init_db_has_not_made(tmp_path):
     env = {"TRACKER_DATABASE": str(tmp_path / "none.db"), "TRACKER_INSTANCE": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    from .serving import tracker_command
-
     result = subprocess.run(
         [tracker_command(), "serve", "--bind", "127.0.0.1:0"], env=env, capture_output=True, text=True, timeout=30
     )
@@ -78,3 +82,25 @@ def test_the_settings_fit_the_longest_request_and_trust_no_forwarded_header_them
     assert options["accesslog"] == "-"
     assert options["forwarded_allow_ips"] == "" and options["secure_scheme_headers"] == {}
     assert serving.default_workers() >= 2
+
+
+def test_the_development_server_sends_one_date_and_hsts_from_a_trusted_proxy(app):
+    proxied = make_app(app.config["DATABASE"], PROXIES=1)
+    server = make_server("127.0.0.1", 0, proxied, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        for headers, hsts in (({}, False), ({"X-Forwarded-Proto": "https"}, True)):
+            conn = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=10)
+            conn.request("GET", "/about", headers=headers)
+            response = conn.getresponse()
+            response.read()
+            conn.close()
+            raw = response.getheaders()
+            assert response.status == 200
+            assert [k for k, _v in raw].count("Date") == 1, raw
+            assert any(k == "Strict-Transport-Security" for k, _v in raw) is hsts
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
