@@ -104,3 +104,16 @@ def test_the_development_server_sends_one_date_and_hsts_from_a_trusted_proxy(app
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+@pytest.mark.parametrize("value", ["abc", 0, -5, True])
+def test_serve_says_what_is_wrong_with_a_bad_timeout(tmp_path, app, value):
+    bad = make_app(app.config["DATABASE"], REQUEST_TIMEOUT=value)
+    result = bad.test_cli_runner().invoke(args=["serve"])
+    assert result.exit_code != 0 and "TRACKER_REQUEST_TIMEOUT must be a number of seconds" in result.output
+
+
+@pytest.mark.parametrize("value", ["abc", -1, 1.5])
+def test_a_bad_proxies_setting_is_refused_with_a_message(tmp_path, value):
+    with pytest.raises(ValueError, match="TRACKER_PROXIES must be how many proxies stand in front"):
+        make_app(tmp_path / "t.db", PROXIES=value)

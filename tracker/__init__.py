@@ -37,7 +37,7 @@ DEFAULTS = {
     # How many reverse proxies stand in front (TRACKER_PROXIES): their X-Forwarded-For/-Proto/-Host are believed.
     # 0 believes none: without a proxy, anyone could claim any address or scheme.
     "PROXIES": 0,
-    # Seconds a request may take under `tracker serve` before its worker is replaced (a 16 MB CSV import fits).
+    # Seconds the longest request may take under `tracker serve` (a 16 MB CSV import): see serving.DEFAULT_TIMEOUT.
     "REQUEST_TIMEOUT": serving.DEFAULT_TIMEOUT,
 }
 
@@ -83,7 +83,9 @@ def create_app(test_config=None):
     app.add_url_rule("/vendor/leaflet/<path:filename>", "leaflet", serve_leaflet)
     assets.init_app(app)
     app.after_request(security_headers)
-    proxies = int(app.config.get("PROXIES") or 0)
+    proxies = app.config.get("PROXIES") or 0
+    if not isinstance(proxies, int) or isinstance(proxies, bool) or proxies < 0:
+        raise ValueError(f"TRACKER_PROXIES must be how many proxies stand in front: 0, 1, 2...; not {proxies!r}.")
     if proxies:
         # Outside the front door (caching.FrontDoor), so that kept pages, their keys and HSTS see the client's
         # scheme and host, and request.remote_addr (the login throttle's address) is the client's.

@@ -286,7 +286,9 @@ def serve_command(bind, workers, threads):
     except ImportError as error:
         raise click.ClickException("gunicorn is not installed: pip install 'tracker[serve]'.") from error
     open_db().conn.close()  # a missing or old database is said now, not on the first request
-    timeout = int(current_app.config["REQUEST_TIMEOUT"])
+    timeout = current_app.config["REQUEST_TIMEOUT"]
+    if not isinstance(timeout, int) or isinstance(timeout, bool) or timeout < 1:
+        raise click.ClickException(f"TRACKER_REQUEST_TIMEOUT must be a number of seconds (say 75), not {timeout!r}.")
     serving.serve(current_app._get_current_object(), bind, workers, threads, timeout)
 
 

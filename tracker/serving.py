@@ -4,8 +4,10 @@ import fcntl
 import os
 from pathlib import Path
 
-# The longest request we allow is a 16 MB CSV import through /editor/import; a worker busy longer than this is
-# stopped and replaced. TRACKER_REQUEST_TIMEOUT changes it.
+# Seconds the longest request we allow may take: a 16 MB CSV import through /editor/import (TRACKER_REQUEST_TIMEOUT).
+# gthread workers run requests in threads and report alive meanwhile, so gunicorn replaces only a worker that
+# stops answering for this long; a stop or restart waits this long for requests in flight; and the proxy in
+# front (deploy/) waits a little longer than this for an answer.
 DEFAULT_TIMEOUT = 75
 
 
@@ -23,7 +25,7 @@ def gunicorn_options(bind, workers, threads, timeout):
         "worker_class": "gthread",
         "threads": threads,
         "timeout": timeout,
-        # A client that sends its request slowly must not hold a thread past the same bound.
+        # On SIGTERM (systemctl stop, restart) requests in flight get as long to finish as any request may take.
         "graceful_timeout": timeout,
         "keepalive": 5,
         # One line per request on standard output, for the journal; errors on standard error.
