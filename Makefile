@@ -6,10 +6,14 @@ STAMP := $(VENV)/.installed
 DB ?= instance/tracker.db
 FLASK := TRACKER_DATABASE=$(DB) $(BIN)/flask --app tracker
 
-.PHONY: run test lint db bench clean
+.PHONY: run serve test lint db bench clean
 
 run: db
 	$(FLASK) run --host 127.0.0.1 --port 5000
+
+# Production serving (gunicorn); see the README's Deployment section.
+serve: db
+	TRACKER_DATABASE=$(DB) $(BIN)/tracker serve
 
 # Create, migrate and (on first creation only) seed the database.
 db: $(STAMP)

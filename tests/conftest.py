@@ -7,6 +7,8 @@ import pytest
 from tracker import auth, create_app, records, seed
 from tracker import db as database
 
+from .serving import Served
+
 PASSWORD = "correct horse battery staple"
 EMAILS = {"organizer": "organizer@example.org", "editor": "editor@example.org", "admin": "admin@example.org"}
 
@@ -150,3 +152,22 @@ def counting_queries(app):
     finally:
         database.connect = original
         shared.conn.set_trace_callback(None)
+
+
+@pytest.fixture
+def serve(tmp_path):
+    """Return a function that starts `tracker serve` (gunicorn) on a database; every server is stopped at the end.
+
+    serve(database, workers=1, threads=4, env={...}) -> serving.Served, with .get(path, headers) and .tail().
+    """
+    started = []
+
+    def start(database, **options):
+        """Start a server on database and wait until it answers."""
+        server = Served(database, tmp_path / f"served-{len(started)}", **options)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()

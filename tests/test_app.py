@@ -5,6 +5,7 @@ import sqlite3
 import stat
 
 import pytest
+from flask import request
 
 from tracker import create_app
 from tracker import db as database
@@ -183,3 +184,50 @@ def test_a_read_only_database_refuses_writes_with_a_clear_page_and_keeps_reading
     login = read_only.test_client().post("/auth/login", data={"email": "admin@example.org", "password": "x" * 12})
     assert login.status_code == 503
     assert city_count(path) == before
+
+
+def addresses_app(tmp_path, **config):
+    """A test app with a page that says what the app sees: the client's address and the request's scheme and host."""
+    app = make_app(tmp_path / "t.db", **config)
+
+    @app.get("/_seen")
+    def seen():
+        """Report what the app sees of the request."""
+        return f"{request.remote_addr} {request.scheme} {request.host}"
+
+    return app
+
+
+FORWARDED = {"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "tracker.example.org"}
+
+
+def test_behind_a_trusted_proxy_the_app_sees_the_client(tmp_path):
+    client = addresses_app(tmp_path, PROXIES=1).test_client()
+    seen = client.get("/_seen", headers=FORWARDED, environ_base={"REMOTE_ADDR": "127.0.0.1"}).get_data(as_text=True)
+    assert seen == "203.0.113.7 https tracker.example.org"
+
+
+def test_without_a_proxy_setting_forwarded_headers_are_not_believed(tmp_path):
+    client = addresses_app(tmp_path).test_client()
+    seen = client.get("/_seen", headers=FORWARDED, environ_base={"REMOTE_ADDR": "198.51.100.2"}).get_data(as_text=True)
+    assert seen == "198.51.100.2 http localhost"
+
+
+def test_only_as_many_proxies_as_configured_are_believed(tmp_path):
+    client = addresses_app(tmp_path, PROXIES=1).test_client()
+    headers = {"X-Forwarded-For": "10.9.9.9, 203.0.113.7"}  # the first was written by the client itself
+    assert client.get("/_seen", headers=headers).get_data(as_text=True).startswith("203.0.113.7 ")
+
+
+@pytest.mark.parametrize("path", ["/", "/about", "/nothing-here"])
+def test_hsts_is_sent_when_a_trusted_proxy_says_https(app, tmp_path, path):
+    proxied = make_app(app.config["DATABASE"], PROXIES=1).test_client()
+    for _ in range(3):  # the third answer comes from the kept pages, before Flask
+        response = proxied.get(path, headers={"X-Forwarded-Proto": "https"})
+        assert "max-age" in response.headers["Strict-Transport-Security"], path
+    # The front door sees the scheme the proxy reported, so it finds what Flask kept for HTTPS.
+    assert response.headers.get("X-Cache") == ("hit" if response.status_code == 200 else None)
+    # Over plain HTTP, from the same kept pages, there is none: the key holds the scheme.
+    assert "Strict-Transport-Security" not in proxied.get(path).headers
+    direct = make_app(app.config["DATABASE"]).test_client()
+    assert "Strict-Transport-Security" not in direct.get(path, headers={"X-Forwarded-Proto": "https"}).headers

@@ -35,6 +35,7 @@ ACCESS = {
     "public.about": "public",
     "public.search": "public",
     "leaflet": "public",
+    "favicon": "public",
     "public.healthz": "public",
     "auth.login": "public",
     "auth.logout": "public",

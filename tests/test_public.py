@@ -284,7 +284,7 @@ def test_the_aim_filter(client, query, shown):
 def test_the_home_page_holds_the_map_without_other_hosts(client):
     html = client.get("/").get_data(as_text=True)
     assert 'id="map"' in html and 'data-points="/map/places.json"' in html
-    assert 'src="/vendor/leaflet/leaflet.js"' in html
+    assert 'src="/vendor/leaflet/leaflet.js?v=' in html
     assert "https://" not in html.split("<body")[0]
     for path in ("/vendor/leaflet/leaflet.js", "/vendor/leaflet/leaflet.css", "/static/map/us-states.geojson"):
         with client.get(path) as response:

@@ -3,14 +3,16 @@
 import os
 import secrets
 from datetime import timedelta
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import xstatic.pkg.leaflet
 from flask import Flask, current_app, request, send_from_directory
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import api, auth, caching, cli, db, editor, errors, exports, formatting, maps, numbers, public
+from . import api, assets, auth, caching, cli, db, editor, errors, exports, formatting, maps, numbers, public, serving
 
 csrf = CSRFProtect()
 
@@ -33,12 +35,28 @@ DEFAULTS = {
     "PAGE_CACHE_ENTRY_BYTES": 2 * 1024 * 1024,
     # Set by `tracker freeze` while it renders the static copy: templates leave out what needs the server.
     "FREEZING": False,
+    # How many reverse proxies stand in front (TRACKER_PROXIES): their X-Forwarded-For/-Proto/-Host are believed.
+    # 0 believes none: without a proxy, anyone could claim any address or scheme.
+    "PROXIES": 0,
+    # Seconds the longest request may take under `tracker serve` (a 16 MB CSV import): see serving.DEFAULT_TIMEOUT.
+    "REQUEST_TIMEOUT": serving.DEFAULT_TIMEOUT,
 }
 
 
 def create_app(test_config=None):
     """Create the Flask app: defaults, then instance/config.py, then TRACKER_* variables, then test_config."""
-    app = Flask(__name__, instance_relative_config=True, template_folder="../templates")
+    # Templates through the package (tracker/templates links to the top-level templates/; a wheel holds a copy).
+    package = resources.files("tracker")
+    instance = os.environ.get("TRACKER_INSTANCE")
+    # TRACKER_INSTANCE names the instance folder (config.py, secret_key, tracker.db) of an installed package; else
+    # Flask's own choice: instance/ in a checkout, <venv>/var/tracker-instance for an installed package.
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(package.joinpath("templates")),
+        static_folder=str(package.joinpath("static")),
+        instance_path=os.path.abspath(instance) if instance else None,
+    )
     # Ids in URLs are ASCII digits within SQLite's integers: anything else is simply not found (404), never an error.
     app.url_map.converters["int"] = numbers.WholeNumberConverter
     app.config.from_mapping(DEFAULTS, DATABASE=os.path.join(app.instance_path, "tracker.db"))
@@ -64,7 +82,15 @@ def create_app(test_config=None):
     app.register_blueprint(exports.bp)
     app.register_blueprint(maps.bp)
     app.add_url_rule("/vendor/leaflet/<path:filename>", "leaflet", serve_leaflet)
+    assets.init_app(app)
     app.after_request(security_headers)
+    proxies = app.config.get("PROXIES") or 0
+    if not isinstance(proxies, int) or isinstance(proxies, bool) or proxies < 0:
+        raise ValueError(f"TRACKER_PROXIES must be how many proxies stand in front: 0, 1, 2...; not {proxies!r}.")
+    if proxies:
+        # Outside the front door (caching.FrontDoor), so that kept pages, their keys and HSTS see the client's
+        # scheme and host, and request.remote_addr (the login throttle's address) is the client's.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     return app
 
 
@@ -103,7 +129,7 @@ def tile_origin(template):
 
 def serve_leaflet(filename):
     """Serve Leaflet's files from the xstatic-leaflet package: the map needs no other host."""
-    return send_from_directory(xstatic.pkg.leaflet.BASE_DIR, filename, max_age=7 * 24 * 3600)
+    return send_from_directory(xstatic.pkg.leaflet.BASE_DIR, filename)
 
 
 def instance_secret_key(instance_path):

@@ -1,7 +1,5 @@
 """Command-line interface: `flask --app tracker <command>` or the `tracker` console script."""
 
-import os
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -9,7 +7,7 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from . import auth, forms, freeze, importer, queries, records
+from . import auth, backups, forms, freeze, importer, queries, records, serving
 from . import db as database
 from . import seed as seed_records
 
@@ -249,17 +247,51 @@ def backup_command(destination):
         raise click.ClickException(f"{target} exists already; choose a new file name.")
     if not target.parent.is_dir():
         raise click.ClickException(f"The folder {target.parent} does not exist; create it first (nothing was written).")
-    db = open_db()
-    # The copy holds password hashes: only its owner may read it, from the moment it exists.
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    copy = sqlite3.connect(target)
-    try:
-        db.conn.backup(copy)
-        ok = copy.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        copy.close()
-        db.conn.close()
+    open_db().conn.close()
+    ok = backups.copy_database(current_app.config["DATABASE"], target)
     click.echo(f"Backed up {current_app.config['DATABASE']} to {target} (integrity check: {ok}).")
+
+
+@click.command("restore")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Restore even while a server uses the database (restart it right after).")
+@with_appcontext
+def restore_command(source, force):
+    """Replace the database with the backup SOURCE (checked first); the replaced file is kept aside."""
+    path = current_app.config["DATABASE"]
+    try:
+        aside, outcome = backups.restore(source, path, force=force)
+    except backups.RestoreError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Restored {source} into {path} ({outcome}).")
+    if aside:
+        click.echo(f"The database it replaced is kept as {aside}.")
+    if force:
+        click.echo("Restart the server now: its workers still hold the replaced file open.")
+
+
+@click.command("serve")
+@click.option("--bind", default="127.0.0.1:8000", show_default=True, help="Address and port (or unix:PATH).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=serving.default_workers,
+    show_default="CPU count + 1",
+    help="Worker processes.",
+)
+@click.option("--threads", type=click.IntRange(min=1), default=4, show_default=True, help="Threads per worker.")
+@with_appcontext
+def serve_command(bind, workers, threads):
+    """Serve the site in production with gunicorn (the serve extra): gthread workers, access log on stdout."""
+    try:
+        import gunicorn  # noqa: F401
+    except ImportError as error:
+        raise click.ClickException("gunicorn is not installed: pip install 'tracker[serve]'.") from error
+    open_db().conn.close()  # a missing or old database is said now, not on the first request
+    timeout = current_app.config["REQUEST_TIMEOUT"]
+    if not isinstance(timeout, int) or isinstance(timeout, bool) or timeout < 1:
+        raise click.ClickException(f"TRACKER_REQUEST_TIMEOUT must be a number of seconds (say 75), not {timeout!r}.")
+    serving.serve(current_app._get_current_object(), bind, workers, threads, timeout)
 
 
 def init_app(app):
@@ -274,6 +306,8 @@ def init_app(app):
         export_command,
         freeze_command,
         backup_command,
+        restore_command,
+        serve_command,
     ):
         app.cli.add_command(command)
 

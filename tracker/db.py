@@ -9,7 +9,11 @@ from pathlib import Path
 import sqlite_utils
 from flask import current_app, g, has_app_context
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
+from . import serving
+
+# Read through the package, so an installed wheel finds it as a source checkout does (tracker/schema.sql is a link
+# to the top-level schema.sql that the build copies into the wheel).
+SCHEMA_PATH = resources.files("tracker").joinpath("schema.sql")
 MIGRATIONS = "migrations"
 
 
@@ -60,7 +64,9 @@ def thread_connection(app):
     if getattr(local, "path", None) != path:
         if getattr(local, "db", None) is not None:
             local.db.conn.close()
-        local.db, local.path = connect(path), path
+            local.lock.close()
+        # Held with the connection: restore refuses while a server may be using the database.
+        local.db, local.path, local.lock = connect(path), path, serving.ServingLock(path)
     return local.db
 
 

@@ -92,10 +92,14 @@ def site_urls(db, app):
 
 
 def local_path(href, page, base_url):
-    """Return the site path a link points to (fragment dropped), or None if it leaves the site or has a query."""
+    """Return the site path a link points to (fragment dropped), or None if it leaves the site or has a query.
+
+    A file's version (?v=, see assets.py) is not a query of its own: the mirror serves the file at its path.
+    """
     parts = urlsplit(urljoin(urljoin(base_url, page), href.strip()))
     root = urlsplit(base_url)
-    if parts.scheme != root.scheme or parts.netloc != root.netloc or parts.query:
+    versioned = re.fullmatch(r"v=[\w.-]+", parts.query)
+    if parts.scheme != root.scheme or parts.netloc != root.netloc or (parts.query and not versioned):
         return None
     return parts.path or "/"
 
