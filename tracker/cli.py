@@ -1,5 +1,6 @@
 """Command-line interface: `flask --app tracker <command>` or the `tracker` console script."""
 
+import sqlite3
 import sys
 from pathlib import Path
 
