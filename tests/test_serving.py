@@ -93,9 +93,17 @@ def test_the_development_server_sends_one_date_and_hsts_from_a_trusted_proxy(app
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        for headers, hsts in (({}, False), ({"X-Forwarded-Proto": "https"}, True)):
+        for path, headers, hsts in (
+            ("/about", {}, False),
+            ("/about", {"X-Forwarded-Proto": "https"}, True),
+            # Files sent by send_file, and a conditional request the view answers: werkzeug adds a Date there.
+            ("/static/style.css", {}, False),
+            ("/favicon.ico", {}, False),
+            ("/vendor/leaflet/leaflet.js", {}, False),
+            ("/api/v1/motions?per_page=3", {"If-None-Match": '"other"'}, False),
+        ):
             conn = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=10)
-            conn.request("GET", "/about", headers=headers)
+            conn.request("GET", path, headers=headers)
             response = conn.getresponse()
             response.read()
             conn.close()

@@ -102,6 +102,8 @@ def security_headers(response):
     response.headers.update(headers)
     if request.is_secure:
         response.headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+    # The server sends Date; send_file's conditional answers (static files, the favicon) add another.
+    response.headers.pop("Date", None)
     return response
 
 
