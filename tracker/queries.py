@@ -217,6 +217,16 @@ def failed_logins(db, column, value, since):
     return [row[0] for row in db.execute(sql, [value, since])]
 
 
+def source_is_public(db, source_id):
+    """Return whether a place or a published motion (or one of its parts) cites a source."""
+    sql = (
+        "SELECT EXISTS (SELECT 1 FROM citation WHERE source_id = ? AND table_name = 'city') "
+        "OR EXISTS (SELECT 1 FROM citation JOIN cited_motion USING (table_name, row_id) "
+        "JOIN motion ON motion.id = cited_motion.motion_id WHERE citation.source_id = ? AND motion.published = 1)"
+    )
+    return bool(db.execute(sql, [source_id, source_id]).fetchone()[0])
+
+
 def city_choices(db):
     """Return (id, 'Name, ST') pairs for every city, for select boxes."""
     return [(row[0], f"{row[1]}, {row[2]}") for row in db.execute("SELECT id, name, state FROM city ORDER BY name")]
