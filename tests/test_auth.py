@@ -133,6 +133,75 @@ def test_logging_out_everywhere_ends_other_sessions(as_role):
     laptop, phone = as_role("editor"), as_role("editor")
     laptop.post("/auth/logout", data={"everywhere": "y"})
     assert phone.get("/editor/").status_code == 302
+    assert laptop.get("/editor/").status_code == 302
+
+
+def session_cookie(client):
+    """Return the value of a client's session cookie."""
+    return client.get_cookie("session").value
+
+
+def test_a_copied_cookie_opens_nothing_after_logout_and_other_devices_stay_logged_in(app, as_role, db):
+    laptop, phone = as_role("editor"), as_role("editor")
+    stolen = app.test_client()
+    stolen.set_cookie("session", session_cookie(laptop))
+    assert stolen.get("/editor/").status_code == 200
+    assert laptop.post("/auth/logout").status_code == 302
+    assert stolen.get("/editor/").status_code == 302
+    assert phone.get("/editor/").status_code == 200
+    assert db.execute("SELECT count(*) FROM user_session").fetchone()[0] == 1
+
+
+def test_sessions_store_only_a_hash_of_the_token_in_the_cookie(app, as_role, db):
+    client = as_role("editor")
+    with client.session_transaction() as session:
+        token = session["_user_id"]
+    stored = [row[0] for row in db.execute("SELECT token_hash FROM user_session")]
+    assert stored == [auth.token_digest(token)] and token not in stored and len(token) >= 32
+
+
+def test_a_cookie_of_the_old_id_and_version_shape_no_longer_opens_the_editor(app, accounts):
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = f"{accounts['admin']}:1"
+        session["_fresh"] = True
+    assert client.get("/editor/").status_code == 302
+
+
+def test_an_unused_session_expires_after_the_session_lifetime(app, as_role, db):
+    client, other = as_role("editor"), as_role("organizer")
+    lifetime = app.permanent_session_lifetime.total_seconds()
+    db.execute("UPDATE user_session SET last_seen_at = last_seen_at - ?", [lifetime + 1])
+    assert client.get("/editor/").status_code == 302
+    # Expired rows are cleared at the next login.
+    log_in(app.test_client(), "admin")
+    assert db.execute("SELECT count(*) FROM user_session").fetchone()[0] == 1
+    assert other.get("/editor/").status_code == 302
+
+
+def test_a_used_session_stays_alive_past_the_lifetime_of_its_login(app, as_role, db):
+    client = as_role("editor")
+    lifetime = app.permanent_session_lifetime.total_seconds()
+    db.execute("UPDATE user_session SET created_at = created_at - ?, last_seen_at = last_seen_at - ?", [lifetime, 61])
+    assert client.get("/editor/").status_code == 200
+    seen = db.execute("SELECT last_seen_at FROM user_session").fetchone()[0]
+    assert time.time() - seen < 5
+
+
+def test_a_role_change_ends_the_accounts_sessions(as_role, accounts, db):
+    organizer = as_role("organizer")
+    records.set_account(db, accounts["organizer"], {"role": "editor", "active": 1})
+    assert organizer.get("/editor/").status_code == 302
+
+
+def test_a_visitor_without_a_cookie_costs_no_session_lookup(app, accounts, durham_id):
+    from .conftest import counting_queries
+
+    client = app.test_client()
+    client.get("/")
+    with counting_queries(app) as statements:
+        assert client.get(f"/motions/{durham_id}").status_code == 200
+    assert not [s for s in statements if "user_session" in s or "FROM user" in s]
 
 
 def test_a_password_change_ends_other_sessions_but_keeps_this_one(as_role, app):

@@ -1,12 +1,14 @@
 """Accounts: login/logout, password hashing and checks, login throttling, roles and their decorators."""
 
+import hashlib
+import secrets
 import time
 from functools import cache, wraps
 from urllib.parse import urlsplit
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 
@@ -43,21 +45,25 @@ WINDOW = 15 * 60
 ACCOUNT_LIMIT = 10
 ADDRESS_LIMIT = 100
 GENERIC_ERROR = "The email address or password is not right."
+# How stale a session's last-seen time may get before a request writes it again: often enough for the expiry,
+# rarely enough that a logged-in person's pages do not each cost a write.
+TOUCH_EVERY = 60
 
 
 class User(UserMixin):
-    """A logged-in account; its id carries the session version, so bumping the version ends old sessions."""
+    """A logged-in account, with the token of the session it came through."""
 
-    def __init__(self, row):
-        """Wrap an account row."""
+    def __init__(self, row, token):
+        """Wrap an account row and its session's token."""
         self.row = row
+        self.token = token
         self.id = row["id"]
         self.email = row["email"]
         self.role = row["role"]
 
     def get_id(self):
-        """Return 'id:session_version', what the session stores."""
-        return f"{self.row['id']}:{self.row['session_version']}"
+        """Return the session's token, what the session cookie stores (the database keeps only its hash)."""
+        return self.token
 
     @property
     def is_active(self):
@@ -75,17 +81,33 @@ class User(UserMixin):
         return self.role in ADMINS
 
 
+def token_digest(token):
+    """Return the SHA-256 (hex) of a session token: what the database stores, so a copy of it opens nothing."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def session_lifetime():
+    """Return how long an unused session lasts, in seconds (PERMANENT_SESSION_LIFETIME, as for the cookie)."""
+    return current_app.permanent_session_lifetime.total_seconds()
+
+
 @login_manager.user_loader
-def load_user(session_id):
-    """Return the account for a session, or None if it is gone, deactivated or its sessions were ended."""
-    try:
-        account_id, version = (int(part) for part in session_id.split(":"))
-    except ValueError:
+def load_user(token):
+    """Return the account of a live session, or None if the session ended or expired or the account is inactive.
+
+    Cookies of the older 'id:version' shape match no session, so they simply stop working.
+    """
+    if not isinstance(token, str):
         return None
-    row = queries.get_user(get_db(), account_id)
-    if row is None or not row["active"] or row["session_version"] != version:
+    db = get_db()
+    digest = token_digest(token)
+    now = time.time()
+    row = queries.session_account(db, digest, now - session_lifetime())
+    if row is None:
         return None
-    return User(row)
+    if now - row["session_seen_at"] > TOUCH_EVERY:
+        records.touch_session(db, digest, now)
+    return User(row, token)
 
 
 def hash_password(password):
@@ -177,10 +199,12 @@ def login():
     if hasher.check_needs_rehash(row["password_hash"]):
         records.set_password(db, row["id"], hash_password(form.password.data))
         row = queries.get_user(db, row["id"])
-    records.record_login(db, row["id"])
+    token = secrets.token_urlsafe(32)
+    label = request.user_agent.string[:120] or None
+    records.record_login(db, row["id"], token_digest(token), label, session_lifetime())
     # A fresh session: nothing from before the login survives (no session fixation).
     session.clear()
-    login_user(User(row))
+    login_user(User(row, token))
     session.permanent = True
     flash(f"Logged in as {row['email']}.", "success")
     return redirect(safe_next(request.args.get("next")))
@@ -188,12 +212,16 @@ def login():
 
 @bp.post("/logout")
 def logout():
-    """Log out (POST only); optionally end every other session of the account too."""
+    """Log out (POST only), ending this session on the server; optionally every other session of the account too."""
     form = forms.LogoutForm()
     if not form.validate_on_submit():
         abort(400)
-    if current_user.is_authenticated and form.everywhere.data:
-        records.end_sessions(get_db(), current_user.id, current_user.id)
+    if current_user.is_authenticated:
+        if form.everywhere.data:
+            records.end_sessions(get_db(), current_user.id, current_user.id)
+        else:
+            # Only this session: a copy of its cookie opens nothing any more, and other devices stay logged in.
+            records.end_session(get_db(), token_digest(current_user.token))
     logout_user()
     session.clear()
     flash("You are logged out.", "success")
@@ -210,9 +238,9 @@ def change_password():
             form.current_password.errors.append("This is not your current password.")
         else:
             db = get_db()
-            records.set_password(db, current_user.id, hash_password(form.new_password.data), current_user.id)
-            # Keep this session: log in again under the new session version.
-            login_user(User(queries.get_user(db, current_user.id)))
+            # Keep this session; end the others.
+            keep = token_digest(current_user.token)
+            records.set_password(db, current_user.id, hash_password(form.new_password.data), current_user.id, keep)
             flash("Your password is changed; other devices are logged out.", "success")
             return redirect(url_for("editor.dashboard"))
     return render_template("auth/password.html", form=form)

@@ -208,6 +208,18 @@ def list_users(db):
     return rows(db, "SELECT id, email, role, active, created_at, last_login_at FROM user ORDER BY email")
 
 
+def session_account(db, token_hash, since):
+    """Return the active account of a session last seen at or after `since`, with that time as session_seen_at."""
+    found = rows(
+        db,
+        "SELECT user.*, user_session.last_seen_at AS session_seen_at FROM user_session "
+        "JOIN user ON user.id = user_session.user_id "
+        "WHERE user_session.token_hash = ? AND user_session.last_seen_at >= ? AND user.active = 1",
+        [token_hash, since],
+    )
+    return found[0] if found else None
+
+
 def failed_logins(db, column, value, since):
     """Return the times of failed logins for an email or address since a time, oldest first."""
     sql = {
