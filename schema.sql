@@ -254,6 +254,8 @@ CREATE TABLE login_attempt (
 ) STRICT;
 CREATE INDEX login_attempt_email ON login_attempt (email, at);
 CREATE INDEX login_attempt_address ON login_attempt (address, at);
+-- Failures of one account from one address: the pair the limit applies to.
+CREATE INDEX login_attempt_pair ON login_attempt (email, address, at);
 
 -- Logins kept on the server: logging out ends one session for good, the account's other devices staying logged in.
 -- The cookie carries a random token; only its SHA-256 is stored here.

@@ -220,13 +220,20 @@ def session_account(db, token_hash, since):
     return found[0] if found else None
 
 
-def failed_logins(db, column, value, since):
-    """Return the times of failed logins for an email or address since a time, oldest first."""
+def failed_logins(db, since, email=None, address=None):
+    """Return the times of failed logins since a time for an email, an address, or both together, oldest first."""
     sql = {
-        "email": "SELECT at FROM login_attempt WHERE email = ? AND at >= ? ORDER BY at",
-        "address": "SELECT at FROM login_attempt WHERE address = ? AND at >= ? ORDER BY at",
-    }[column]
-    return [row[0] for row in db.execute(sql, [value, since])]
+        (True, False): "SELECT at FROM login_attempt WHERE email = ? AND at >= ? ORDER BY at",
+        (False, True): "SELECT at FROM login_attempt WHERE address = ? AND at >= ? ORDER BY at",
+        (True, True): "SELECT at FROM login_attempt WHERE email = ? AND address = ? AND at >= ? ORDER BY at",
+    }[(email is not None, address is not None)]
+    params = [value for value in (email, address) if value is not None]
+    return [row[0] for row in db.execute(sql, [*params, since])]
+
+
+def failure_count(db, email, since):
+    """Return how many failed logins an account has had since a time, from any address."""
+    return db.execute("SELECT count(*) FROM login_attempt WHERE email = ? AND at >= ?", [email, since]).fetchone()[0]
 
 
 def source_is_public(db, source_id):

@@ -779,12 +779,16 @@ def end_session_rows(db, account_id, keep=None):
 # attempts are kept only for the throttling window.
 
 
-def record_login(db, account_id, token_hash, label, lifetime):
-    """Note a successful login: open its session, forget the account's failed attempts and expired sessions."""
+def record_login(db, account_id, address, token_hash, label, lifetime):
+    """Note a successful login: open its session, forget its address's failed attempts and expired sessions."""
     stamp = time.time()
     with transaction(db):
         db.execute("UPDATE user SET last_login_at = ? WHERE id = ?", [now(), account_id])
-        db.execute("DELETE FROM login_attempt WHERE email = (SELECT email FROM user WHERE id = ?)", [account_id])
+        # Only this address's attempts: someone else's failures elsewhere keep counting against them.
+        db.execute(
+            "DELETE FROM login_attempt WHERE email = (SELECT email FROM user WHERE id = ?) AND address = ?",
+            [account_id, address],
+        )
         # Expired sessions go here, lazily: a login is rare enough, and the user loader refuses them anyway.
         db.execute("DELETE FROM user_session WHERE last_seen_at < ?", [stamp - lifetime])
         db.execute(

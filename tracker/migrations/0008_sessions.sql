@@ -11,3 +11,6 @@ CREATE TABLE user_session (
 ) STRICT;
 CREATE INDEX user_session_user ON user_session (user_id);
 CREATE INDEX user_session_seen ON user_session (last_seen_at);
+
+-- Failed logins are limited per account and address pair (anyone could lock an account limited alone).
+CREATE INDEX login_attempt_pair ON login_attempt (email, address, at);
