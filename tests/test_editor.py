@@ -235,6 +235,19 @@ def test_records_of_an_unpublished_motion_are_hidden_from_organizers_on_every_ro
         assert db.execute("SELECT count(*) FROM submission").fetchone()[0] == before
 
 
+def test_an_organizers_list_does_not_name_a_motion_since_unpublished(as_role, db, durham_id):
+    organizer = as_role("organizer")
+    organizer.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={"date": "2019-01-01", "classification": "deferred", "description": "Tabled.", "no_source": "y"},
+    )
+    assert "Statement by the Durham" in text(organizer.get("/editor/submissions"))
+    db.execute("UPDATE motion SET published = 0 WHERE id = ?", [durham_id])
+    for page in ("/editor/submissions", "/editor/"):
+        shown = text(organizer.get(page))
+        assert "Statement by the Durham" not in shown and "a record that is not public now" in shown
+
+
 def test_organizers_cannot_approve_revert_or_manage_accounts(as_role, route_params):
     client = as_role("organizer")
     submission = route_params["editor.submission"]["submission_id"]

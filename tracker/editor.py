@@ -158,7 +158,8 @@ def dashboard():
     """The review queue, recent changes and stale motions (editors); one's own submissions (organizers)."""
     db = get_db()
     if not current_user.is_editor:
-        return render_template("editor/dashboard.html", mine=queries.submissions(db, user_id=current_user.id))
+        mine = organizers_labels(db, queries.submissions(db, user_id=current_user.id))
+        return render_template("editor/dashboard.html", mine=mine)
     year_ago = status_rules.one_year_before(date.today()).isoformat()
     return render_template(
         "editor/dashboard.html",
@@ -486,8 +487,11 @@ def submissions():
     """Submissions: every one for editors, one's own for organizers."""
     db = get_db()
     state = request.args.get("state") if request.args.get("state") in status_rules.SUBMISSION_STATES else None
-    user_id = None if current_user.is_editor else current_user.id
-    return render_template("editor/submissions.html", submissions=queries.submissions(db, state, user_id), state=state)
+    if current_user.is_editor:
+        found = queries.submissions(db, state)
+    else:
+        found = organizers_labels(db, queries.submissions(db, state, current_user.id))
+    return render_template("editor/submissions.html", submissions=found, state=state)
 
 
 @bp.route("/submissions/<int:submission_id>", methods=["GET", "POST"])
@@ -528,6 +532,14 @@ def own_visible_submission(db, found):
     if queries.row_of(db, found["target_table"], found["target_id"]) is None:
         return True  # the record is gone: the page shows only what they proposed
     return organizers_may_see(db, found["target_table"], found["target_id"])
+
+
+def organizers_labels(db, found):
+    """Return an organizer's own submissions, those about a record they may no longer see named only as such."""
+    for item in found:
+        if not own_visible_submission(db, item):
+            item["target_label"] = "a record that is not public now"
+    return found
 
 
 def next_in_queue(db):
