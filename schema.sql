@@ -3,7 +3,7 @@
 -- Dates are ISO 8601 text (YYYY-MM-DD); timestamps are UTC text (YYYY-MM-DDTHH:MM:SSZ).
 -- Unknown values are NULL, never a guess.
 
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 
 CREATE TABLE city (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -254,6 +254,22 @@ CREATE TABLE login_attempt (
 ) STRICT;
 CREATE INDEX login_attempt_email ON login_attempt (email, at);
 CREATE INDEX login_attempt_address ON login_attempt (address, at);
+-- Failures of one account from one address: the pair the limit applies to.
+CREATE INDEX login_attempt_pair ON login_attempt (email, address, at);
+
+-- Logins kept on the server: logging out ends one session for good, the account's other devices staying logged in.
+-- The cookie carries a random token; only its SHA-256 is stored here.
+CREATE TABLE user_session (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+    user_id INTEGER NOT NULL REFERENCES user (id),
+    created_at REAL NOT NULL,
+    last_seen_at REAL NOT NULL,
+    -- A few words about the device (its browser's user agent, shortened), so a person can tell sessions apart.
+    label TEXT CHECK (label IS NULL OR length(label) <= 120)
+) STRICT;
+CREATE INDEX user_session_user ON user_session (user_id);
+CREATE INDEX user_session_seen ON user_session (last_seen_at);
 
 -- Full-text search (rowid = motion.id) over what people type to find a motion: its title, summary, own words and
 -- scope note; its place and body; its campaign; what happened to it; the people named in its roll calls and in

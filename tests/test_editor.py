@@ -154,6 +154,101 @@ def test_every_route_has_an_access_rule_and_keeps_it(app, as_role, route_params,
             assert response.status_code == 403, (role, method, url, response.status_code)
 
 
+# Every editor route with an id that leads to a motion's record, and who may open it: "any" logged-in role (organizers
+# only while the motion is published, as on the motion itself), or "editor" (editors and admins).
+RECORD_ROUTES = {
+    "editor.motion": "any",
+    "editor.edit_motion": "any",
+    "editor.new_action": "any",
+    "editor.new_vote": "any",
+    "editor.new_hearing": "any",
+    "editor.new_testimony": "any",
+    "editor.edit_action": "any",
+    "editor.edit_vote": "any",
+    "editor.edit_hearing": "any",
+    "editor.edit_testimony": "editor",
+    "editor.new_citation": "any",
+    "editor.edit_source": "any",
+    "editor.submission": "any",
+    "editor.revert_changeset": "editor",
+}
+
+
+@pytest.fixture
+def record_params(db, durham_id, route_params):
+    """Values for the record routes, each pointing at a row of the Durham motion (or a source only it cites)."""
+    row = ids(db, durham_id)
+    only_motion = db.execute(
+        "SELECT source_id FROM citation GROUP BY source_id HAVING count(*) = sum(table_name <> 'city') LIMIT 1"
+    ).fetchone()[0]
+    changeset = db.execute(
+        "SELECT changeset_id FROM change_log WHERE table_name = 'motion' AND row_id = ?", [durham_id]
+    ).fetchone()[0]
+    params = {name: route_params[name] for name in RECORD_ROUTES if name in route_params}
+    testimony = route_params["editor.edit_testimony"]["row_id"]
+    return {
+        **params,
+        "editor.edit_source": {"row_id": only_motion},
+        "editor.revert_changeset": {"changeset_id": changeset},
+        "citations": [
+            ("action", row["action"]),
+            ("vote", row["vote"]),
+            ("hearing", row["hearing"]),
+            ("testimony", testimony),
+        ],
+    }
+
+
+def expected_status(role, rule, published):
+    """The status a role gets on a record route: 302 to log in, 403 for the wrong role, 404 for what it may not see."""
+    if role is None:
+        return 302
+    if rule == "editor" and role == "organizer":
+        return 403
+    return 404 if role == "organizer" and not published else 200
+
+
+@pytest.mark.parametrize("published", [True, False], ids=["published", "unpublished"])
+@pytest.mark.parametrize("role", [None, "organizer", "editor", "admin"])
+def test_records_of_an_unpublished_motion_are_hidden_from_organizers_on_every_route(
+    app, as_role, db, durham_id, record_params, role, published
+):
+    db.execute("UPDATE motion SET published = ? WHERE id = ?", [int(published), durham_id])
+    client = as_role(role)
+    urls = []
+    with app.test_request_context():
+        for endpoint, rule in RECORD_ROUTES.items():
+            urls.append((url_for(endpoint, **record_params[endpoint]), rule))
+        for table, row_id in record_params["citations"]:
+            urls.append((url_for("editor.new_citation", table=table, row_id=row_id), "any"))
+    for url, rule in urls:
+        response = client.get(url)
+        expected = expected_status(role, rule, published)
+        assert response.status_code == expected, (role, url, response.status_code)
+        if expected == 302:
+            assert "/auth/login" in response.headers["Location"]
+    if role == "organizer" and not published:
+        # A proposed edit is refused the same way, and nothing is stored.
+        source = record_params["editor.edit_source"]["row_id"]
+        before = db.execute("SELECT count(*) FROM submission").fetchone()[0]
+        response = client.post(f"/editor/sources/{source}/edit", data={"title": "Renamed", "publisher": "X"})
+        assert response.status_code == 404
+        assert db.execute("SELECT count(*) FROM submission").fetchone()[0] == before
+
+
+def test_an_organizers_list_does_not_name_a_motion_since_unpublished(as_role, db, durham_id):
+    organizer = as_role("organizer")
+    organizer.post(
+        f"/editor/motions/{durham_id}/actions/new",
+        data={"date": "2019-01-01", "classification": "deferred", "description": "Tabled.", "no_source": "y"},
+    )
+    assert "Statement by the Durham" in text(organizer.get("/editor/submissions"))
+    db.execute("UPDATE motion SET published = 0 WHERE id = ?", [durham_id])
+    for page in ("/editor/submissions", "/editor/"):
+        shown = text(organizer.get(page))
+        assert "Statement by the Durham" not in shown and "a record that is not public now" in shown
+
+
 def test_organizers_cannot_approve_revert_or_manage_accounts(as_role, route_params):
     client = as_role("organizer")
     submission = route_params["editor.submission"]["submission_id"]

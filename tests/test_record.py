@@ -219,7 +219,7 @@ def test_the_public_database_holds_no_account_submission_or_unpublished_row(app,
 
     _response, public = download(client, tmp_path / "public.db")
     tables = {row[0] for row in public.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert not tables & {"user", "submission", "change_log", "changeset", "login_attempt"}
+    assert not tables & {"user", "user_session", "submission", "change_log", "changeset", "login_attempt"}
     assert public.execute("SELECT count(*) FROM motion WHERE published = 0").fetchone()[0] == 0
     assert public.execute("SELECT count(*) FROM action WHERE motion_id = ?", [secret]).fetchone()[0] == 0
     assert public.execute("SELECT count(*) FROM source WHERE url = 'https://example.org/draft'").fetchone()[0] == 0

@@ -26,6 +26,8 @@ DEFAULTS = {
     "SESSION_COOKIE_SECURE": False,
     "PERMANENT_SESSION_LIFETIME": timedelta(hours=8),
     "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+    # The longest a known device waits before a login's password check after failures for its account (seconds).
+    "LOGIN_DELAY_MAX": 4,
     # A tile server URL template for the map; None keeps every request on our own origin.
     "MAP_TILES": None,
     # An address for corrections, shown on /about (TRACKER_CONTACT); unset, no address is shown.

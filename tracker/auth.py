@@ -1,14 +1,17 @@
 """Accounts: login/logout, password hashing and checks, login throttling, roles and their decorators."""
 
+import hashlib
+import secrets
 import time
 from functools import cache, wraps
 from urllib.parse import urlsplit
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from . import forms, queries, records
 from . import status as status_rules
@@ -39,25 +42,39 @@ ROLES = tuple(status_rules.ROLES)
 EDITORS = status_rules.EDITOR_ROLES
 ADMINS = status_rules.ADMIN_ROLES
 
+# Failed logins are counted over WINDOW seconds: PAIR_LIMIT of them for one account from one address stop that
+# pair (others can still reach the account, so nobody can lock its owner out), ADDRESS_LIMIT from one address stop
+# that address for every account.
 WINDOW = 15 * 60
-ACCOUNT_LIMIT = 10
+PAIR_LIMIT = 10
 ADDRESS_LIMIT = 100
+# A browser that has logged in to an account carries a signed cookie saying so (a "known device"). There, the
+# limits above never apply to that account: its attempts are slowed instead, by a delay that starts after
+# SLOW_AFTER recent failures for the account and doubles with each one, up to the LOGIN_DELAY_MAX setting.
+DEVICE_COOKIE = "tracker_device"
+DEVICE_LIFETIME = 180 * 24 * 3600
+SLOW_AFTER = 3
+FIRST_DELAY = 0.25
 GENERIC_ERROR = "The email address or password is not right."
+# How stale a session's last-seen time may get before a request writes it again: often enough for the expiry,
+# rarely enough that a logged-in person's pages do not each cost a write.
+TOUCH_EVERY = 60
 
 
 class User(UserMixin):
-    """A logged-in account; its id carries the session version, so bumping the version ends old sessions."""
+    """A logged-in account, with the token of the session it came through."""
 
-    def __init__(self, row):
-        """Wrap an account row."""
+    def __init__(self, row, token):
+        """Wrap an account row and its session's token."""
         self.row = row
+        self.token = token
         self.id = row["id"]
         self.email = row["email"]
         self.role = row["role"]
 
     def get_id(self):
-        """Return 'id:session_version', what the session stores."""
-        return f"{self.row['id']}:{self.row['session_version']}"
+        """Return the session's token, what the session cookie stores (the database keeps only its hash)."""
+        return self.token
 
     @property
     def is_active(self):
@@ -75,17 +92,33 @@ class User(UserMixin):
         return self.role in ADMINS
 
 
+def token_digest(token):
+    """Return the SHA-256 (hex) of a session token: what the database stores, so a copy of it opens nothing."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def session_lifetime():
+    """Return how long an unused session lasts, in seconds (PERMANENT_SESSION_LIFETIME, as for the cookie)."""
+    return current_app.permanent_session_lifetime.total_seconds()
+
+
 @login_manager.user_loader
-def load_user(session_id):
-    """Return the account for a session, or None if it is gone, deactivated or its sessions were ended."""
-    try:
-        account_id, version = (int(part) for part in session_id.split(":"))
-    except ValueError:
+def load_user(token):
+    """Return the account of a live session, or None if the session ended or expired or the account is inactive.
+
+    Cookies of the older 'id:version' shape match no session, so they simply stop working.
+    """
+    if not isinstance(token, str):
         return None
-    row = queries.get_user(get_db(), account_id)
-    if row is None or not row["active"] or row["session_version"] != version:
+    db = get_db()
+    digest = token_digest(token)
+    now = time.time()
+    row = queries.session_account(db, digest, now - session_lifetime())
+    if row is None:
         return None
-    return User(row)
+    if now - row["session_seen_at"] > TOUCH_EVERY:
+        records.touch_session(db, digest, now)
+    return User(row, token)
 
 
 def hash_password(password):
@@ -134,16 +167,67 @@ def safe_next(target):
     return url_for("editor.dashboard")
 
 
-def retry_after(db, email, address):
-    """Return seconds until this account (or address) may try again, or 0 if it is not throttled."""
-    since = time.time() - WINDOW
+def retry_after(db, email, address, known_device):
+    """Return (seconds until this account-and-address pair may try again or 0, the account's recent failures).
+
+    On a known device the account's owner is never stopped; the failures count sets how long they wait instead.
+    """
+    now = time.time()
+    since = now - WINDOW
     waits = []
-    for column, limit, value in (("email", ACCOUNT_LIMIT, email), ("address", ADDRESS_LIMIT, address)):
-        times = queries.failed_logins(db, column, value, since)
-        if len(times) >= limit:
-            # Locked until enough attempts leave the window to fall below the limit.
-            waits.append(times[len(times) - limit] + WINDOW - time.time())
-    return max(1, int(max(waits)) + 1) if waits else 0
+    if not known_device:
+        for times, limit in (
+            (queries.failed_logins(db, since, email=email, address=address), PAIR_LIMIT),
+            (queries.failed_logins(db, since, address=address), ADDRESS_LIMIT),
+        ):
+            if len(times) >= limit:
+                # Stopped until enough attempts leave the window to fall below the limit.
+                waits.append(times[len(times) - limit] + WINDOW - now)
+    wait = max(1, int(max(waits)) + 1) if waits else 0
+    return wait, queries.failure_count(db, email, since)
+
+
+def login_delay(failures):
+    """Return how long a known device waits before its password is checked, after this many recent failures."""
+    if failures <= SLOW_AFTER:
+        return 0.0
+    return min(float(current_app.config["LOGIN_DELAY_MAX"]), FIRST_DELAY * 2 ** (failures - SLOW_AFTER - 1))
+
+
+def pause(seconds):
+    """Wait before a password check (a function of its own, so that tests can see the wait without waiting)."""
+    if seconds > 0:
+        time.sleep(seconds)
+
+
+def device_signer():
+    """Return the signer of known-device cookies (the app's secret key, a salt of their own)."""
+    return URLSafeTimedSerializer(current_app.secret_key, salt="tracker.known-device")
+
+
+def is_known_device(account_id):
+    """Return whether this browser carries a valid known-device cookie for the account."""
+    value = request.cookies.get(DEVICE_COOKIE)
+    if not value or account_id is None:
+        return False
+    try:
+        return device_signer().loads(value, max_age=DEVICE_LIFETIME) == account_id
+    except BadSignature:  # forged, altered or expired
+        return False
+
+
+def remember_device(response, account_id):
+    """Mark this browser as a known device of the account: a signed, long-lived, HttpOnly cookie for /auth/ only."""
+    response.set_cookie(
+        DEVICE_COOKIE,
+        device_signer().dumps(account_id),
+        max_age=DEVICE_LIFETIME,
+        path="/auth/",
+        httponly=True,
+        samesite="Lax",
+        secure=bool(current_app.config["SESSION_COOKIE_SECURE"]),
+    )
+    return response
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -156,11 +240,14 @@ def login():
         return render_template("auth/login.html", form=form)
     db = get_db()
     email = form.email.data.strip().lower()
+    # The client's address; behind reverse proxies, ProxyFix (the PROXIES setting) makes it the real client's.
     address = request.remote_addr or "unknown"
+    row = queries.get_user_by_email(db, email)
+    known_device = is_known_device(row["id"] if row else None)
     # Check the limits and count this attempt in one write transaction, before the (slow) password check, so
     # that attempts sent in parallel cannot all slip under the limit. A successful login removes it again.
     with transaction(db):
-        wait = retry_after(db, email, address)
+        wait, failures = retry_after(db, email, address, known_device)
         if not wait:
             records.record_login_attempt(db, email, address, WINDOW)
     if wait:
@@ -169,7 +256,8 @@ def login():
             f"Too many failed attempts. Try again in about {minutes} minute{'s' if minutes != 1 else ''}."
         )
         return render_template("auth/login.html", form=form), 429, {"Retry-After": str(wait)}
-    row = queries.get_user_by_email(db, email)
+    if known_device:
+        pause(login_delay(failures))
     valid = verify_password(row["password_hash"] if row else dummy_hash(), form.password.data)
     if not (row and valid and row["active"]):
         form.form_errors.append(GENERIC_ERROR)
@@ -177,23 +265,29 @@ def login():
     if hasher.check_needs_rehash(row["password_hash"]):
         records.set_password(db, row["id"], hash_password(form.password.data))
         row = queries.get_user(db, row["id"])
-    records.record_login(db, row["id"])
+    token = secrets.token_urlsafe(32)
+    label = request.user_agent.string[:120] or None
+    records.record_login(db, row["id"], address, token_digest(token), label, session_lifetime())
     # A fresh session: nothing from before the login survives (no session fixation).
     session.clear()
-    login_user(User(row))
+    login_user(User(row, token))
     session.permanent = True
     flash(f"Logged in as {row['email']}.", "success")
-    return redirect(safe_next(request.args.get("next")))
+    return remember_device(redirect(safe_next(request.args.get("next"))), row["id"])
 
 
 @bp.post("/logout")
 def logout():
-    """Log out (POST only); optionally end every other session of the account too."""
+    """Log out (POST only), ending this session on the server; optionally every other session of the account too."""
     form = forms.LogoutForm()
     if not form.validate_on_submit():
         abort(400)
-    if current_user.is_authenticated and form.everywhere.data:
-        records.end_sessions(get_db(), current_user.id, current_user.id)
+    if current_user.is_authenticated:
+        if form.everywhere.data:
+            records.end_sessions(get_db(), current_user.id, current_user.id)
+        else:
+            # Only this session: a copy of its cookie opens nothing any more, and other devices stay logged in.
+            records.end_session(get_db(), token_digest(current_user.token))
     logout_user()
     session.clear()
     flash("You are logged out.", "success")
@@ -210,9 +304,9 @@ def change_password():
             form.current_password.errors.append("This is not your current password.")
         else:
             db = get_db()
-            records.set_password(db, current_user.id, hash_password(form.new_password.data), current_user.id)
-            # Keep this session: log in again under the new session version.
-            login_user(User(queries.get_user(db, current_user.id)))
+            # Keep this session; end the others.
+            keep = token_digest(current_user.token)
+            records.set_password(db, current_user.id, hash_password(form.new_password.data), current_user.id, keep)
             flash("Your password is changed; other devices are logged out.", "success")
             return redirect(url_for("editor.dashboard"))
     return render_template("auth/password.html", form=form)

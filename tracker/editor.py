@@ -36,6 +36,21 @@ def visible_motion(motion_id):
     return row
 
 
+def organizers_may_see(db, table, row_id):
+    """Return whether organizers may see a record: not when only an unpublished motion (or nothing public) leads to it.
+
+    The rule visible_motion applies to a motion holds for everything that belongs to it, and for a source, which
+    organizers reach only through what cites it.
+    """
+    if table == "source":
+        return queries.source_is_public(db, row_id)
+    motion_id = records.motion_of(db, table, row_id)
+    if motion_id is None:
+        return True  # a place, or a record no motion holds
+    motion = queries.row_of(db, "motion", motion_id)
+    return motion is not None and bool(motion["published"])
+
+
 def form_context(kind, motion=None, row=None):
     """Return what a kind's form rules need from the database."""
     db = get_db()
@@ -145,7 +160,8 @@ def dashboard():
     """The review queue, recent changes and stale motions (editors); one's own submissions (organizers)."""
     db = get_db()
     if not current_user.is_editor:
-        return render_template("editor/dashboard.html", mine=queries.submissions(db, user_id=current_user.id))
+        mine = organizers_labels(db, queries.submissions(db, user_id=current_user.id))
+        return render_template("editor/dashboard.html", mine=mine)
     year_ago = status_rules.one_year_before(date.today()).isoformat()
     return render_template(
         "editor/dashboard.html",
@@ -350,7 +366,7 @@ def edit_source(row_id):
     """Correct a source's title, address, publisher or dates (?next= says where to go back to)."""
     db = get_db()
     row = queries.row_of(db, "source", row_id)
-    if row is None:
+    if row is None or not (current_user.is_editor or organizers_may_see(db, "source", row_id)):
         abort(404)
     form = forms.SourceForm(
         data=prefill("source", row), context={"url_taken": lambda url: queries.url_taken(db, url, row_id)}
@@ -474,8 +490,11 @@ def submissions():
     """Submissions: every one for editors, one's own for organizers."""
     db = get_db()
     state = request.args.get("state") if request.args.get("state") in status_rules.SUBMISSION_STATES else None
-    user_id = None if current_user.is_editor else current_user.id
-    return render_template("editor/submissions.html", submissions=queries.submissions(db, state, user_id), state=state)
+    if current_user.is_editor:
+        found = queries.submissions(db, state)
+    else:
+        found = organizers_labels(db, queries.submissions(db, state, current_user.id))
+    return render_template("editor/submissions.html", submissions=found, state=state)
 
 
 @bp.route("/submissions/<int:submission_id>", methods=["GET", "POST"])
@@ -484,7 +503,7 @@ def submission(submission_id):
     """Show a submission's changes; editors approve or reject it (POST)."""
     db = get_db()
     found = queries.submission(db, submission_id)
-    if found is None or (not current_user.is_editor and found["user_id"] != current_user.id):
+    if found is None or (not current_user.is_editor and not own_visible_submission(db, found)):
         abort(404)
     form = forms.ReviewForm(formdata=review_data(request.form) if request.method == "POST" else None)
     if request.method == "POST":
@@ -502,6 +521,28 @@ def submission(submission_id):
             except (records.RecordError, sqlite3.IntegrityError) as error:
                 form.form_errors.append(f"It could not be applied: {readable(error)} It is still pending.")
     return render_template("editor/submission.html", submission=found, form=form, **describe(db, found))
+
+
+def own_visible_submission(db, found):
+    """Return whether an organizer may see a submission: their own, about a record they may still see.
+
+    Its page shows the record's current values, so one about a motion since unpublished is hidden like the motion.
+    """
+    if found["user_id"] != current_user.id:
+        return False
+    if found["target_id"] is None or found["target_table"] == "submission":
+        return True  # a new record, or an action on their own motion still waiting for review
+    if queries.row_of(db, found["target_table"], found["target_id"]) is None:
+        return True  # the record is gone: the page shows only what they proposed
+    return organizers_may_see(db, found["target_table"], found["target_id"])
+
+
+def organizers_labels(db, found):
+    """Return an organizer's own submissions, those about a record they may no longer see named only as such."""
+    for item in found:
+        if not own_visible_submission(db, item):
+            item["target_label"] = "a record that is not public now"
+    return found
 
 
 def next_in_queue(db):

@@ -392,7 +392,7 @@ def as_datetime(value):
 # The whole public database as one SQLite file.
 
 # What never leaves the site, removed from the copy in this order (children before parents): accounts, their
-# submissions and login attempts, the change log (who changed what, and every earlier version of each row),
+# submissions, sessions and login attempts, the change log (who changed what, and every earlier version of each row),
 # unpublished motions with everything that belongs to them, the names of speakers who did not consent, and the
 # sources nothing public cites.
 STRIP_PRIVATE = (
@@ -400,6 +400,7 @@ STRIP_PRIVATE = (
     "DROP TABLE changeset",
     "DROP TABLE submission",
     "DROP TABLE login_attempt",
+    "DROP TABLE user_session",
     "DROP TABLE user",
     "DELETE FROM citation WHERE (table_name, row_id) IN (SELECT cited_motion.table_name, cited_motion.row_id "
     "FROM cited_motion JOIN motion ON motion.id = cited_motion.motion_id WHERE motion.published = 0)",

@@ -208,13 +208,42 @@ def list_users(db):
     return rows(db, "SELECT id, email, role, active, created_at, last_login_at FROM user ORDER BY email")
 
 
-def failed_logins(db, column, value, since):
-    """Return the times of failed logins for an email or address since a time, oldest first."""
+def session_account(db, token_hash, since):
+    """Return the active account of a session last seen at or after `since`, with that time as session_seen_at."""
+    found = rows(
+        db,
+        "SELECT user.*, user_session.last_seen_at AS session_seen_at FROM user_session "
+        "JOIN user ON user.id = user_session.user_id "
+        "WHERE user_session.token_hash = ? AND user_session.last_seen_at >= ? AND user.active = 1",
+        [token_hash, since],
+    )
+    return found[0] if found else None
+
+
+def failed_logins(db, since, email=None, address=None):
+    """Return the times of failed logins since a time for an email, an address, or both together, oldest first."""
     sql = {
-        "email": "SELECT at FROM login_attempt WHERE email = ? AND at >= ? ORDER BY at",
-        "address": "SELECT at FROM login_attempt WHERE address = ? AND at >= ? ORDER BY at",
-    }[column]
-    return [row[0] for row in db.execute(sql, [value, since])]
+        (True, False): "SELECT at FROM login_attempt WHERE email = ? AND at >= ? ORDER BY at",
+        (False, True): "SELECT at FROM login_attempt WHERE address = ? AND at >= ? ORDER BY at",
+        (True, True): "SELECT at FROM login_attempt WHERE email = ? AND address = ? AND at >= ? ORDER BY at",
+    }[(email is not None, address is not None)]
+    params = [value for value in (email, address) if value is not None]
+    return [row[0] for row in db.execute(sql, [*params, since])]
+
+
+def failure_count(db, email, since):
+    """Return how many failed logins an account has had since a time, from any address."""
+    return db.execute("SELECT count(*) FROM login_attempt WHERE email = ? AND at >= ?", [email, since]).fetchone()[0]
+
+
+def source_is_public(db, source_id):
+    """Return whether a place or a published motion (or one of its parts) cites a source."""
+    sql = (
+        "SELECT EXISTS (SELECT 1 FROM citation WHERE source_id = ? AND table_name = 'city') "
+        "OR EXISTS (SELECT 1 FROM citation JOIN cited_motion USING (table_name, row_id) "
+        "JOIN motion ON motion.id = cited_motion.motion_id WHERE citation.source_id = ? AND motion.published = 1)"
+    )
+    return bool(db.execute(sql, [source_id, source_id]).fetchone()[0])
 
 
 def city_choices(db):

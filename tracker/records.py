@@ -847,8 +847,8 @@ def create_user(db, email, password_hash, role, user_id=None):
     )
 
 
-def set_password(db, account_id, password_hash, user_id=None):
-    """Replace a password and end every session of the account."""
+def set_password(db, account_id, password_hash, user_id=None, keep=None):
+    """Replace a password and end every session of the account but `keep` (a session's token hash), if given."""
     with transaction(db):
         current = fetch(db, "user", account_id)
         update(
@@ -858,36 +858,70 @@ def set_password(db, account_id, password_hash, user_id=None):
             {"password_hash": password_hash, "session_version": current["session_version"] + 1},
             user_id,
         )
+        end_session_rows(db, account_id, keep)
 
 
 def end_sessions(db, account_id, user_id=None):
-    """Log an account out everywhere by bumping its session version."""
+    """Log an account out everywhere: its sessions are deleted, and its session version counts the event."""
     with transaction(db):
         current = fetch(db, "user", account_id)
         update(db, "user", account_id, {"session_version": current["session_version"] + 1}, user_id)
+        end_session_rows(db, account_id)
 
 
 def set_account(db, account_id, values, user_id=None):
-    """Change an account's role or active flag; deactivating ends its sessions."""
+    """Change an account's role or active flag; a deactivation or a new role ends its sessions."""
     with transaction(db):
         current = fetch(db, "user", account_id)
         if current is None:
             raise RecordError("There is no such account.")
         values = dict(values)
-        if values.get("active") == 0 and current["active"]:
+        deactivated = values.get("active") == 0 and current["active"]
+        # A new role starts with a new login, so nobody keeps working under a session opened for the old one.
+        new_role = "role" in values and values["role"] != current["role"]
+        if deactivated or new_role:
             values["session_version"] = current["session_version"] + 1
+            end_session_rows(db, account_id)
         update(db, "user", account_id, values, user_id)
+
+
+def end_session_rows(db, account_id, keep=None):
+    """Delete an account's sessions (all, or all but the one whose token hash is `keep`), in the open transaction."""
+    db.execute("DELETE FROM user_session WHERE user_id = ? AND token_hash IS NOT ?", [account_id, keep])
 
 
 # Login bookkeeping is security data, not part of the record: it is not in the change log, and failed
 # attempts are kept only for the throttling window.
 
 
-def record_login(db, account_id):
-    """Note a successful login and forget the account's attempts."""
+def record_login(db, account_id, address, token_hash, label, lifetime):
+    """Note a successful login: open its session, forget its address's failed attempts and expired sessions."""
+    stamp = time.time()
     with transaction(db):
         db.execute("UPDATE user SET last_login_at = ? WHERE id = ?", [now(), account_id])
-        db.execute("DELETE FROM login_attempt WHERE email = (SELECT email FROM user WHERE id = ?)", [account_id])
+        # Only this address's attempts: someone else's failures elsewhere keep counting against them.
+        db.execute(
+            "DELETE FROM login_attempt WHERE email = (SELECT email FROM user WHERE id = ?) AND address = ?",
+            [account_id, address],
+        )
+        # Expired sessions go here, lazily: a login is rare enough, and the user loader refuses them anyway.
+        db.execute("DELETE FROM user_session WHERE last_seen_at < ?", [stamp - lifetime])
+        db.execute(
+            "INSERT INTO user_session (token_hash, user_id, created_at, last_seen_at, label) VALUES (?, ?, ?, ?, ?)",
+            [token_hash, account_id, stamp, stamp, label],
+        )
+
+
+def end_session(db, token_hash):
+    """Log one session out: delete its row, leaving the account's other sessions as they are."""
+    with transaction(db):
+        db.execute("DELETE FROM user_session WHERE token_hash = ?", [token_hash])
+
+
+def touch_session(db, token_hash, stamp):
+    """Note that a session was used at `stamp`, which keeps it from expiring."""
+    with transaction(db):
+        db.execute("UPDATE user_session SET last_seen_at = ? WHERE token_hash = ?", [stamp, token_hash])
 
 
 def record_login_attempt(db, email, address, window):
