@@ -36,8 +36,8 @@ class Response:
 class Served:
     """`tracker serve` on a free port with a given database; environment and working folder of the test's."""
 
-    def __init__(self, database, workdir, workers=1, threads=4, env=None, command=None, timeout=30):
-        """Start the server and wait until /healthz answers 200 (or raise with its log)."""
+    def __init__(self, database, workdir, workers=1, threads=4, env=None, command=None, timeout=30, user=None):
+        """Start the server (as user, when given) and wait until /healthz answers 200 (or raise with its log)."""
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         sock = socket.socket()
@@ -53,17 +53,20 @@ class Served:
             "TRACKER_SECRET_KEY": "serving-test-secret",
             "TRACKER_INSTANCE": str(self.workdir / "instance"),
         }
-        with open(self.log, "wb") as log:
-            self.proc = subprocess.Popen(
-                argv,
-                cwd=self.workdir,
-                env={**os.environ, **settings, **(env or {})},
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                pass_fds=(sock.fileno(),),
-                start_new_session=True,  # its own process group: stop() reaches the workers too
-            )
-        sock.close()  # gunicorn holds its own copy
+        try:
+            with open(self.log, "wb") as log:
+                self.proc = subprocess.Popen(
+                    argv,
+                    cwd=self.workdir,
+                    env={**os.environ, **settings, **(env or {})},
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    pass_fds=(sock.fileno(),),
+                    start_new_session=True,  # its own process group: stop() reaches the workers too
+                    user=user,
+                )
+        finally:
+            sock.close()  # gunicorn holds its own copy
         try:
             self.wait_ready(timeout)
         except BaseException:
