@@ -341,3 +341,23 @@ def test_a_bad_next_address_sends_to_the_dashboard_never_an_error(app, accounts,
     assert response.status_code == 302 and response.headers["Location"] == "/editor/"
     again = client.get("/auth/login", query_string={"next": target})
     assert again.status_code == 302 and again.headers["Location"] == "/editor/"
+
+
+@pytest.mark.parametrize(("proxies", "owner_locked_out"), [(1, False), (0, True)])
+def test_behind_a_trusted_proxy_the_throttle_tells_clients_apart(app, accounts, proxies, owner_locked_out):
+    # Every request comes from the proxy's own address; only a trusted proxy's X-Forwarded-For names the client.
+    proxied = make_app(app.config["DATABASE"], PROXIES=proxies)
+
+    def attempt(client_address, password=PASSWORD):
+        """Log in as admin through the proxy, for a client at client_address."""
+        return proxied.test_client().post(
+            "/auth/login",
+            data={"email": EMAILS["admin"], "password": password},
+            environ_base={"REMOTE_ADDR": "127.0.0.1"},
+            headers={"X-Forwarded-For": client_address},
+        )
+
+    for _ in range(auth.PAIR_LIMIT):
+        assert attempt("203.0.113.7", password="not the password at all").status_code == 200
+    assert attempt("203.0.113.7").status_code == 429
+    assert attempt("198.51.100.2").status_code == (429 if owner_locked_out else 302)
