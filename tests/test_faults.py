@@ -66,12 +66,21 @@ def editor_session(base):
 
 
 def post_import(session, base, csv_path):
-    """Upload a CSV to /editor/import (a real import, not a dry run); return the response."""
+    """Upload a CSV to /editor/import (a real import, not a dry run); return the response.
+
+    The session's connections are closed after: an idle keep-alive connection would hold the server's stop.
+    """
     token = csrf_token(session.get(f"{base}/editor/import").text)
-    with open(csv_path, "rb") as upload:
-        return session.post(
-            f"{base}/editor/import", data={"csrf_token": token}, files={"file": ("motions.csv", upload)}, timeout=120
-        )
+    try:
+        with open(csv_path, "rb") as upload:
+            return session.post(
+                f"{base}/editor/import",
+                data={"csrf_token": token},
+                files={"file": ("motions.csv", upload)},
+                timeout=120,
+            )
+    finally:
+        session.close()
 
 
 def imported_motions(path):
