@@ -5,6 +5,7 @@ import time
 import pytest
 
 from tracker import auth, records
+from tracker import db as database
 
 from .conftest import EMAILS, PASSWORD, log_in, make_app
 
@@ -361,3 +362,55 @@ def test_behind_a_trusted_proxy_the_throttle_tells_clients_apart(app, accounts, 
         assert attempt("203.0.113.7", password="not the password at all").status_code == 200
     assert attempt("203.0.113.7").status_code == 429
     assert attempt("198.51.100.2").status_code == (429 if owner_locked_out else 302)
+
+
+def known_laptop(app):
+    """A client that has logged in as admin once (so it carries the known-device cookie), then logged out."""
+    laptop = app.test_client()
+    assert log_in_from(laptop, "203.0.113.7").status_code == 302
+    laptop.post("/auth/logout")
+    return laptop
+
+
+def test_ending_the_accounts_sessions_also_ends_its_known_devices(app, accounts, db, monkeypatch):
+    monkeypatch.setattr(auth, "pause", lambda seconds: None)
+    laptop = known_laptop(app)
+    records.end_sessions(db, accounts["admin"], accounts["admin"])  # "log out everywhere", or a new password
+    for _ in range(auth.PAIR_LIMIT):
+        log_in_from(laptop, "203.0.113.7", password="wrong guess number")
+    assert log_in_from(laptop, "203.0.113.7").status_code == 429
+
+
+def test_a_known_device_in_other_hands_is_stopped_too(app, accounts, monkeypatch):
+    monkeypatch.setattr(auth, "pause", lambda seconds: None)
+    laptop = known_laptop(app)
+    for _ in range(auth.KNOWN_DEVICE_LIMIT):
+        assert log_in_from(laptop, "203.0.113.7", password="wrong guess number").status_code == 200
+    assert log_in_from(laptop, "203.0.113.7").status_code == 429
+
+
+def test_guesses_spread_over_many_addresses_stop_new_devices_but_not_the_owners(app, accounts, monkeypatch):
+    monkeypatch.setattr(auth, "pause", lambda seconds: None)
+    laptop = known_laptop(app)
+    for n in range(auth.ACCOUNT_LIMIT):
+        address = f"198.51.100.{n // (auth.PAIR_LIMIT - 1)}"  # never PAIR_LIMIT from one address
+        assert log_in_from(app.test_client(), address, password="wrong guess number").status_code == 200
+    assert log_in_from(app.test_client(), "192.0.2.200").status_code == 429
+    assert log_in_from(laptop, "192.0.2.200").status_code == 302
+
+
+def test_a_logged_in_page_is_read_while_another_write_holds_the_database(app, accounts, db):
+    editor = app.test_client()
+    assert log_in_from(editor, "203.0.113.7", "editor").status_code == 302
+    db.execute("UPDATE user_session SET last_seen_at = last_seen_at - 3600")  # due for its last-seen note
+    holder = database.connect(app.config["DATABASE"])
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        began = time.monotonic()
+        page = editor.get("/editor/")
+        took = time.monotonic() - began
+    finally:
+        holder.execute("ROLLBACK")
+        holder.conn.close()
+    assert page.status_code == 200
+    assert took < database.BUSY_TIMEOUT  # it did not wait for the other write

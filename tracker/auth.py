@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+import sqlite3
 import time
 from functools import cache, wraps
 from urllib.parse import urlsplit
@@ -13,6 +14,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from . import db as database
 from . import forms, queries, records
 from . import status as status_rules
 from .db import get_db, transaction
@@ -43,14 +45,18 @@ EDITORS = status_rules.EDITOR_ROLES
 ADMINS = status_rules.ADMIN_ROLES
 
 # Failed logins are counted over WINDOW seconds: PAIR_LIMIT of them for one account from one address stop that
-# pair (others can still reach the account, so nobody can lock its owner out), ADDRESS_LIMIT from one address stop
-# that address for every account.
+# pair (others can still reach the account), ADDRESS_LIMIT from one address stop that address for every account,
+# and ACCOUNT_LIMIT for one account from any addresses (guesses spread over many) stop it for every new device.
 WINDOW = 15 * 60
 PAIR_LIMIT = 10
 ADDRESS_LIMIT = 100
-# A browser that has logged in to an account carries a signed cookie saying so (a "known device"). There, the
-# limits above never apply to that account: its attempts are slowed instead, by a delay that starts after
-# SLOW_AFTER recent failures for the account and doubles with each one, up to the LOGIN_DELAY_MAX setting.
+ACCOUNT_LIMIT = 50
+# A browser that has logged in to an account carries a signed cookie saying so (a "known device"), valid until the
+# account's sessions are ended (a new password, "log out everywhere"). There, the limits above do not apply to that
+# account, so nobody can lock its owner out: attempts are slowed instead, by a delay that starts after SLOW_AFTER
+# recent failures for the account and doubles with each one, up to the LOGIN_DELAY_MAX setting; and a cookie that
+# fell into other hands still stops after KNOWN_DEVICE_LIMIT failures from one address.
+KNOWN_DEVICE_LIMIT = 50
 DEVICE_COOKIE = "tracker_device"
 DEVICE_LIFETIME = 180 * 24 * 3600
 SLOW_AFTER = 3
@@ -117,7 +123,11 @@ def load_user(token):
     if row is None:
         return None
     if now - row["session_seen_at"] > TOUCH_EVERY:
-        records.touch_session(db, digest, now)
+        try:
+            with database.brief_wait(db):
+                records.touch_session(db, digest, now)
+        except sqlite3.OperationalError:
+            pass  # busy or read-only: the page matters more than noting the visit, which the next one will do
     return User(row, token)
 
 
@@ -170,19 +180,20 @@ def safe_next(target):
 def retry_after(db, email, address, known_device):
     """Return (seconds until this account-and-address pair may try again or 0, the account's recent failures).
 
-    On a known device the account's owner is never stopped; the failures count sets how long they wait instead.
+    On a known device the account's owner is stopped only past KNOWN_DEVICE_LIMIT; the failures count sets how long
+    they wait instead.
     """
     now = time.time()
     since = now - WINDOW
     waits = []
+    limits = [({"email": email, "address": address}, KNOWN_DEVICE_LIMIT if known_device else PAIR_LIMIT)]
     if not known_device:
-        for times, limit in (
-            (queries.failed_logins(db, since, email=email, address=address), PAIR_LIMIT),
-            (queries.failed_logins(db, since, address=address), ADDRESS_LIMIT),
-        ):
-            if len(times) >= limit:
-                # Stopped until enough attempts leave the window to fall below the limit.
-                waits.append(times[len(times) - limit] + WINDOW - now)
+        limits += [({"address": address}, ADDRESS_LIMIT), ({"email": email}, ACCOUNT_LIMIT)]
+    for which, limit in limits:
+        times = queries.failed_logins(db, since, **which)
+        if len(times) >= limit:
+            # Stopped until enough attempts leave the window to fall below the limit.
+            waits.append(times[len(times) - limit] + WINDOW - now)
     wait = max(1, int(max(waits)) + 1) if waits else 0
     return wait, queries.failure_count(db, email, since)
 
@@ -205,22 +216,27 @@ def device_signer():
     return URLSafeTimedSerializer(current_app.secret_key, salt="tracker.known-device")
 
 
-def is_known_device(account_id):
-    """Return whether this browser carries a valid known-device cookie for the account."""
+def device_mark(account):
+    """What a known-device cookie signs: the account and its session version, which ending its sessions moves."""
+    return [account["id"], account["session_version"]]
+
+
+def is_known_device(account):
+    """Return whether this browser carries a valid known-device cookie for the account (a row, or None)."""
     value = request.cookies.get(DEVICE_COOKIE)
-    if not value or account_id is None:
+    if not value or account is None:
         return False
     try:
-        return device_signer().loads(value, max_age=DEVICE_LIFETIME) == account_id
+        return device_signer().loads(value, max_age=DEVICE_LIFETIME) == device_mark(account)
     except BadSignature:  # forged, altered or expired
         return False
 
 
-def remember_device(response, account_id):
+def remember_device(response, account):
     """Mark this browser as a known device of the account: a signed, long-lived, HttpOnly cookie for /auth/ only."""
     response.set_cookie(
         DEVICE_COOKIE,
-        device_signer().dumps(account_id),
+        device_signer().dumps(device_mark(account)),
         max_age=DEVICE_LIFETIME,
         path="/auth/",
         httponly=True,
@@ -243,7 +259,7 @@ def login():
     # The client's address; behind reverse proxies, ProxyFix (the PROXIES setting) makes it the real client's.
     address = request.remote_addr or "unknown"
     row = queries.get_user_by_email(db, email)
-    known_device = is_known_device(row["id"] if row else None)
+    known_device = is_known_device(row)
     # Check the limits and count this attempt in one write transaction, before the (slow) password check, so
     # that attempts sent in parallel cannot all slip under the limit. A successful login removes it again.
     with transaction(db):
@@ -273,7 +289,7 @@ def login():
     login_user(User(row, token))
     session.permanent = True
     flash(f"Logged in as {row['email']}.", "success")
-    return remember_device(redirect(safe_next(request.args.get("next"))), row["id"])
+    return remember_device(redirect(safe_next(request.args.get("next"))), row)
 
 
 @bp.post("/logout")

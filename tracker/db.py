@@ -39,6 +39,19 @@ def connect(path):
     return sqlite_utils.Database(conn)
 
 
+@contextmanager
+def brief_wait(db, seconds=0.1):
+    """Within the block, wait at most seconds for another write (not the busy timeout): for writes that may be
+    skipped, such as noting when a session was last used."""
+    conn = db.conn
+    usual = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+    try:
+        yield db
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(usual)}")
+
+
 def rows(db, sql, params=()):
     """Run a read query and return its rows as dicts (without sqlite-utils' per-query savepoint)."""
     cursor = db.execute(sql, params)
