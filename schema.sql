@@ -3,7 +3,7 @@
 -- Dates are ISO 8601 text (YYYY-MM-DD); timestamps are UTC text (YYYY-MM-DDTHH:MM:SSZ).
 -- Unknown values are NULL, never a guess.
 
-PRAGMA user_version = 8;
+PRAGMA user_version = 9;
 
 CREATE TABLE city (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

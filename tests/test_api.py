@@ -352,3 +352,7 @@ def test_the_api_contract_matches_its_checked_in_snapshot(client):
             "and commit the new file with the change.\n" + diff,
             pytrace=False,
         )
+
+
+def test_a_city_slug_with_a_line_break_after_it_is_refused(client):
+    assert client.get("/api/v1/motions?city=durham-nc%0A").status_code == 400

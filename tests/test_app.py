@@ -231,3 +231,9 @@ def test_hsts_is_sent_when_a_trusted_proxy_says_https(app, tmp_path, path):
     assert "Strict-Transport-Security" not in proxied.get(path).headers
     direct = make_app(app.config["DATABASE"]).test_client()
     assert "Strict-Transport-Security" not in direct.get(path, headers={"X-Forwarded-Proto": "https"}).headers
+
+
+@pytest.mark.parametrize(("name", "value"), [("BUSY_TIMEOUT", "five"), ("LOGIN_DELAY_MAX", -1), ("BUSY_TIMEOUT", True)])
+def test_a_number_setting_that_is_not_one_is_refused_at_start(tmp_path, name, value):
+    with pytest.raises(ValueError, match=f"TRACKER_{name} must be a number of seconds"):
+        make_app(tmp_path / "t.db", **{name: value})

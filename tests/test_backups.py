@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tracker import backups
+from tracker import backups, serving
 from tracker import db as database
 
 from .conftest import make_app
@@ -250,3 +250,37 @@ def test_the_lock_is_free_once_the_serving_connection_is_gone(tmp_path):
     lock = backups.server_running(tmp_path / "x.db")
     assert lock is not None
     lock.close()
+
+
+def test_a_restore_over_a_damaged_database_sets_it_aside_and_restores(site):
+    app, path, backup = site
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)  # what a damaged disk may leave
+    result = restore(app, backup)
+    assert result.exit_code == 0, result.output
+    assert "kept as" in result.output
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM motion").fetchone()[0] > 0
+    conn.close()
+
+
+def test_a_backup_that_fails_its_check_is_deleted_and_says_so(site, monkeypatch, tmp_path):
+    app, _path, _backup = site
+    monkeypatch.setattr(backups, "copy_database", lambda source, target: target.write_bytes(b"x") and "bad")
+    target = tmp_path / "backups" / "tuesday.db"
+    result = app.test_cli_runner().invoke(args=["backup", str(target)])
+    assert result.exit_code == 1 and "failed its integrity check" in result.output
+    assert not target.exists()
+
+
+def test_a_restore_refuses_from_the_moment_the_server_starts(site, monkeypatch):
+    app, _path, backup = site
+    seen = []
+
+    def serving_now(*_args):
+        """Stand in for gunicorn's run: while it runs, see what a restore would say."""
+        seen.append(restore(app, backup))
+
+    monkeypatch.setattr(serving, "serve", serving_now)
+    assert app.test_cli_runner().invoke(args=["serve"]).exit_code == 0
+    assert seen[0].exit_code == 1 and "A server is using" in seen[0].output
+    assert restore(app, backup).exit_code == 0  # stopped, it lets go

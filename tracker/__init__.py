@@ -86,6 +86,7 @@ def create_app(test_config=None):
     app.add_url_rule("/vendor/leaflet/<path:filename>", "leaflet", serve_leaflet)
     assets.init_app(app)
     app.after_request(security_headers)
+    check_settings(app.config)
     proxies = app.config.get("PROXIES") or 0
     if not isinstance(proxies, int) or isinstance(proxies, bool) or proxies < 0:
         raise ValueError(f"TRACKER_PROXIES must be how many proxies stand in front: 0, 1, 2...; not {proxies!r}.")
@@ -94,6 +95,14 @@ def create_app(test_config=None):
         # scheme and host, and request.remote_addr (the login throttle's address) is the client's.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     return app
+
+
+def check_settings(config):
+    """Refuse, at start, a number setting that is not one: it would otherwise fail every request that reads it."""
+    for name, example in (("BUSY_TIMEOUT", "5"), ("LOGIN_DELAY_MAX", "4")):
+        value = config.get(name)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 3600:
+            raise ValueError(f"TRACKER_{name} must be a number of seconds (say {example}), not {value!r}.")
 
 
 def security_headers(response):

@@ -89,7 +89,7 @@ def iso_since(name):
 def place_slug(name):
     """Read an optional place slug (durham-nc); empty or malformed, refuse the request."""
     raw = request.args.get(name)
-    if raw is not None and not SLUG.match(raw):
+    if raw is not None and not SLUG.fullmatch(raw):
         bad_request(f"{name} must be a place's slug, like durham-nc.")
     return raw
 

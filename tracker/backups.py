@@ -21,16 +21,20 @@ def copy_database(source, target):
     Returns the copy's integrity check ("ok" when sound). Safe while other processes write to source.
     """
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    src = sqlite3.connect(f"file:{Path(source).absolute()}?mode=ro", uri=True)
-    copy = sqlite3.connect(target)
     try:
-        src.backup(copy)
-        # The copy stands alone: one file, no -wal beside it.
-        copy.execute("PRAGMA journal_mode = DELETE")
-        return copy.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        copy.close()
-        src.close()
+        src = sqlite3.connect(database.read_only_uri(database.file_of(source)), uri=True)
+        copy = sqlite3.connect(target)
+        try:
+            src.backup(copy)
+            # The copy stands alone: one file, no -wal beside it.
+            copy.execute("PRAGMA journal_mode = DELETE")
+            return copy.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            copy.close()
+            src.close()
+    except BaseException:
+        Path(target).unlink(missing_ok=True)  # no half-written copy is left to be mistaken for a backup
+        raise
 
 
 def check_backup(path):
@@ -38,7 +42,7 @@ def check_backup(path):
     with open(path, "rb") as f:
         if f.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise RestoreError(f"{path} is not an SQLite database.")
-    conn = sqlite3.connect(f"file:{Path(path).absolute()}?mode=ro", uri=True)
+    conn = sqlite3.connect(database.read_only_uri(path), uri=True)
     try:
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         if problems != ["ok"]:
@@ -73,12 +77,19 @@ def move_aside(path, suffix):
 
 
 def checkpoint(path):
-    """Fold the database's write-ahead log into its main file, so the file set aside is whole by itself."""
-    conn = sqlite3.connect(path)
+    """Fold the database's write-ahead log into its main file, so the file set aside is whole by itself.
+
+    A damaged database (the reason for many a restore) cannot be checkpointed: it is set aside as it is, with its
+    -wal beside it.
+    """
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        pass
 
 
 def restore(source, path, force=False):
@@ -87,7 +98,7 @@ def restore(source, path, force=False):
     Checks the backup first (a database, sound, a schema this code knows) and changes nothing when it fails;
     refuses while a server uses the database unless force. An older schema is migrated after the swap.
     """
-    source, path = Path(source), Path(path)
+    source, path = Path(source), database.file_of(path)
     if not source.is_file():
         raise RestoreError(f"{source} does not exist.")
     if source.resolve() == path.resolve():
@@ -118,14 +129,15 @@ def restore(source, path, force=False):
                     move_aside(path, f".stale-{stamp}")
                     break
         os.replace(incoming, path)
+        # Migrated while the lock is still held, so that no server starts on a database of an older schema.
+        db = database.connect(path)
+        try:
+            outcome = database.init_db(db)
+        finally:
+            db.conn.close()
     finally:
         if incoming.exists():
             incoming.unlink()
         if lock is not None:
             lock.close()
-    db = database.connect(path)
-    try:
-        outcome = database.init_db(db)
-    finally:
-        db.conn.close()
     return aside, outcome

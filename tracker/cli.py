@@ -250,6 +250,9 @@ def backup_command(destination):
         raise click.ClickException(f"The folder {target.parent} does not exist; create it first (nothing was written).")
     open_db().conn.close()
     ok = backups.copy_database(current_app.config["DATABASE"], target)
+    if ok != "ok":
+        target.unlink()
+        raise click.ClickException(f"The copy failed its integrity check ({ok}) and was deleted: nothing is backed up.")
     click.echo(f"Backed up {current_app.config['DATABASE']} to {target} (integrity check: {ok}).")
 
 
@@ -292,7 +295,13 @@ def serve_command(bind, workers, threads):
     timeout = current_app.config["REQUEST_TIMEOUT"]
     if not isinstance(timeout, int) or isinstance(timeout, bool) or timeout < 1:
         raise click.ClickException(f"TRACKER_REQUEST_TIMEOUT must be a number of seconds (say 75), not {timeout!r}.")
-    serving.serve(current_app._get_current_object(), bind, workers, threads, timeout)
+    # Held from the start by the master (its workers inherit it), so that a restore refuses from the moment the
+    # server runs, not only once it has answered a request.
+    lock = serving.ServingLock(current_app.config["DATABASE"])
+    try:
+        serving.serve(current_app._get_current_object(), bind, workers, threads, timeout)
+    finally:
+        lock.close()
 
 
 def init_app(app):

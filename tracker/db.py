@@ -5,6 +5,7 @@ import threading
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import sqlite_utils
 from flask import current_app, g, has_app_context
@@ -20,6 +21,19 @@ MIGRATIONS = "migrations"
 # Seconds a write waits for another one to finish before giving up ("database is locked"); the app answers 503
 # then (see errors.py). BUSY_TIMEOUT in the app's config changes it.
 BUSY_TIMEOUT = 5.0
+
+
+def file_of(database):
+    """The file a DATABASE setting names: the path itself, or the file of a `file:` URI (its query left out)."""
+    text = str(database)
+    if not text.startswith("file:"):
+        return Path(text)
+    return Path(unquote(text[len("file:") :].split("?", 1)[0]))
+
+
+def read_only_uri(path):
+    """A URI opening the database file at path read-only (its path quoted, so '?', '#' or '%' in it stay the path)."""
+    return f"file:{quote(str(Path(path).absolute()))}?mode=ro"
 
 
 def connect(path):

@@ -4,6 +4,8 @@ import fcntl
 import os
 from pathlib import Path
 
+from . import db as database
+
 # Seconds the longest request we allow may take: a 16 MB CSV import through /editor/import (TRACKER_REQUEST_TIMEOUT).
 # gthread workers run requests in threads and report alive meanwhile, so gunicorn replaces only a worker that
 # stops answering for this long; a stop or restart waits this long for requests in flight; and the proxy in
@@ -61,8 +63,9 @@ def serve(app, bind, workers, threads, timeout):
 
 
 def lock_path(path):
-    """The lock file beside a database: serving processes hold it shared, a restore wants it alone."""
-    return Path(f"{path}.lock")
+    """The lock file beside a database (a path or a `file:` URI): serving processes hold it shared, a restore wants
+    it alone."""
+    return Path(f"{database.file_of(path)}.lock")
 
 
 class ServingLock:
