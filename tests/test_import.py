@@ -1,6 +1,7 @@
 """CSV import: validated with the forms' rules first, all-or-nothing, idempotent, and a true round trip."""
 
 import json
+import sqlite3
 import subprocess
 import sys
 import time
@@ -600,9 +601,44 @@ def test_a_change_saved_while_a_file_is_checked_is_taken_into_account(app, db, d
     )
     result = run(app, write(tmp_path, good(1), good(2)))
     assert result.exit_code == 0, result.output
-    assert len(calls) == 2  # planned again inside the transaction, against the record as it now is
+    assert len(calls) == 2  # planned again, against the record as it now is
     assert "2 rows read; created 2 actions, 1 city, 2 motions; updated nothing." in result.output
     assert db.execute("SELECT count(*) FROM action WHERE description = 'Meanwhile.'").fetchone()[0] == 1
+    assert db.execute("SELECT count(*) FROM motion WHERE title IN ('Resolution 1', 'Resolution 2')").fetchone()[0] == 2
+
+
+def write_lock_held(path):
+    """Whether some connection holds the database's write lock now."""
+    probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+        probe.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        probe.close()
+
+
+def test_an_import_plans_again_without_the_lock_while_others_keep_saving(app, db, durham_id, tmp_path, monkeypatch):
+    real, held = importer.prepare, []
+
+    def prepare(*args):
+        """Plan, noting whether the write lock is held; then someone saves a change (unless the lock is held)."""
+        held.append(write_lock_held(app.config["DATABASE"]))
+        plan = real(*args)
+        if not held[-1]:
+            day = f"2021-05-{len(held):02}"
+            records.add_action(db, durham_id, {"date": day, "classification": "event", "description": "Meanwhile."})
+        return plan
+
+    monkeypatch.setattr(importer, "prepare", prepare)
+    result = run(app, write(tmp_path, good(1), good(2)))
+    assert result.exit_code == 0, result.output
+    # Each plan but the last was made while others could save; only when the record kept changing through every
+    # attempt was the last one made holding the lock.
+    assert held == [False] * importer.PLAN_ATTEMPTS + [True]
+    assert db.execute("SELECT count(*) FROM action WHERE description = 'Meanwhile.'").fetchone()[0] == 3
     assert db.execute("SELECT count(*) FROM motion WHERE title IN ('Resolution 1', 'Resolution 2')").fetchone()[0] == 2
 
 

@@ -30,6 +30,8 @@ MAX_ROWS = 200_000
 # rows gives a page a person can read, not 60,000 lines held in memory.
 MAX_ERRORS = 200
 MAX_DETAILS = 500
+# Plans made before the write lock, should others keep saving meanwhile; the last one is made holding the lock.
+PLAN_ATTEMPTS = 3
 NOT_UTF8 = "the file is not UTF-8 text; save it from your spreadsheet as CSV UTF-8."
 
 
@@ -46,6 +48,11 @@ class Report:
     # (row number, what it created, what it updated), in the file's order, for the first MAX_DETAILS rows.
     by_row: list = field(default_factory=list)
     detail_count: int = 0
+
+    def restart(self):
+        """Forget what a plan counted, before the next plan counts again; return the report."""
+        self.created, self.updated, self.by_row, self.detail_count = Counter(), Counter(), [], 0
+        return self
 
     def refuse(self, line):
         """Note a problem (the first MAX_ERRORS are kept word for word, the rest counted)."""
@@ -713,14 +720,26 @@ def run(db, source, dry_run=False):
         plan = prepare(db, checked, report)
         if dry_run:
             return report
-        staged = stage(db, plan)
-        with records.changeset(db, None, "import"):
-            if queries.latest_change_id(db) != token or not staged.still_free(db):
-                # Someone saved a change meanwhile: plan again, now that nobody else can write.
-                report.created, report.updated, report.by_row, report.detail_count = Counter(), Counter(), [], 0
-                plan = prepare(db, checked, report)
-                staged = stage(db, plan)
-            write(db, plan, staged)
+        for attempt in range(1, PLAN_ATTEMPTS + 1):
+            staged = stage(db, plan)
+            try:
+                with records.changeset(db, None, "import"):
+                    if queries.latest_change_id(db) != token or not staged.still_free(db):
+                        if attempt < PLAN_ATTEMPTS:
+                            raise ChangedMeanwhile
+                        # The record keeps changing: plan again now that nobody else can write.
+                        plan = prepare(db, checked, report.restart())
+                        staged = stage(db, plan)
+                    write(db, plan, staged)
+                break
+            except ChangedMeanwhile:
+                # Someone saved a change meanwhile: plan again without the lock, so that others can still save.
+                token = queries.latest_change_id(db)
+                plan = prepare(db, checked, report.restart())
     except (records.RecordError, sqlite3.IntegrityError) as error:
         report.refuse(f"nothing was written: {error}")
     return report
+
+
+class ChangedMeanwhile(Exception):
+    """Raised inside the write transaction (rolling it back) when the record changed after the plan was made."""
