@@ -218,7 +218,12 @@ def test_a_backup_taken_while_four_processes_write_is_sound_and_restores_to_a_wo
             time.sleep(0.1)
         backup = tmp_path / "backups" / "busy.db"
         result = app.test_cli_runner().invoke(args=["backup", str(backup)])
-        time.sleep(0.5)  # and they go on writing after it
+        # They go on writing after it: wait until each has written again.
+        after = len(slugs(path))
+        deadline = time.monotonic() + 30
+        while len(slugs(path)) < after + 4:
+            assert time.monotonic() < deadline, "the writers stopped"
+            time.sleep(0.05)
         stop.touch()
         written = [int(w.communicate(timeout=60)[0]) for w in writers]
     finally:

@@ -738,7 +738,8 @@ def test_logins_and_small_writes_go_through_while_a_large_import_writes(app, acc
         client = app.test_client()
         login = log_in(client, "editor")
         day += 1
-        action = {"date": f"2003-{1 + day // 28 % 12:02}-{1 + day % 28:02}", "classification": "event"}
+        # A new date for each (the same date and kind twice would be refused as a duplicate, not saved).
+        action = {"date": f"{2003 + day // 336}-{1 + day // 28 % 12:02}-{1 + day % 28:02}", "classification": "event"}
         saved = client.post(f"/editor/motions/{durham_id}/actions/new", data={**action, "description": f"Note {day}."})
         answers.append((started, time.time(), login.status_code, saved.status_code))
     outcome = json.loads(worker.communicate()[0])
