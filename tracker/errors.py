@@ -4,7 +4,7 @@ import sqlite3
 
 from flask import jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import BadRequest, HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException, ServiceUnavailable
 
 MESSAGES = {
     400: "The request could not be understood. Please check it and try again.",
@@ -28,19 +28,27 @@ class Refused(BadRequest):
     """A 400 whose description tells the client what to change (shown as is)."""
 
 
+class Unavailable(ServiceUnavailable):
+    """A 503 whose description says what happened and that nothing was changed (shown as is), with Retry-After."""
+
+    name = "Please try again shortly"
+
+
 def render_error(error):
     """Render an HTTP error as a page, or as JSON for the API."""
     code = error.code or 500
     message = MESSAGES.get(code, error.description if code < 500 else MESSAGES[500])
     if isinstance(error, CSRFError):
         message = CSRF_MESSAGE
-    elif isinstance(error, Refused):
+    elif isinstance(error, Refused | Unavailable):
         message = error.description
     if request.path.startswith("/api/"):
         response = jsonify(error={"status": code, "message": message})
     else:
         response = render_template("errors/error.html", code=code, title=error.name, message=message)
     headers = {k: v for k, v in error.get_headers() if k.lower() in ("retry-after", "allow")}
+    if code == 503:
+        headers["Cache-Control"] = "no-store"  # a passing state: no cache may keep it
     return response, code, headers
 
 
@@ -63,11 +71,7 @@ def database_unavailable(error):
         retry, message = READ_ONLY
     else:
         raise error
-    if request.path.startswith("/api/"):
-        response = jsonify(error={"status": 503, "message": message})
-    else:
-        response = render_template("errors/error.html", code=503, title="Please try again shortly", message=message)
-    return response, 503, {"Retry-After": str(retry), "Cache-Control": "no-store"}
+    return render_error(Unavailable(description=message, retry_after=retry))
 
 
 def init_app(app):
