@@ -12,7 +12,23 @@ from flask import Flask, current_app, request, send_from_directory
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import api, assets, auth, caching, cli, db, editor, errors, exports, formatting, maps, numbers, public, serving
+from . import (
+    api,
+    assets,
+    auth,
+    caching,
+    calendars,
+    cli,
+    db,
+    editor,
+    errors,
+    exports,
+    formatting,
+    maps,
+    numbers,
+    public,
+    serving,
+)
 
 csrf = CSRFProtect()
 
@@ -83,6 +99,7 @@ def create_app(test_config=None):
     app.register_blueprint(api.bp)
     app.register_blueprint(exports.bp)
     app.register_blueprint(maps.bp)
+    app.register_blueprint(calendars.bp)
     app.add_url_rule("/vendor/leaflet/<path:filename>", "leaflet", serve_leaflet)
     assets.init_app(app)
     app.after_request(security_headers)

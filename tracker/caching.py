@@ -51,6 +51,8 @@ SHARED = frozenset(
         "exports.cities_geojson_route",
         "exports.feed",
         "exports.city_feed",
+        "calendars.calendar",
+        "calendars.place_calendar",
         "maps.places_layer",
         "maps.place",
     }

@@ -18,6 +18,7 @@ FIXED = (
     "/",
     "/about",
     "/feed.atom",
+    "/calendar.ics",
     "/api/v1/openapi.json",
     "/exports/motions.csv",
     "/exports/votes.csv",
@@ -81,6 +82,7 @@ def site_urls(db, app):
         required += [
             f"/cities/{slug}",
             f"/cities/{slug}/feed.atom",
+            f"/cities/{slug}/calendar.ics",
             f"/api/v1/cities/{slug}",
             f"/map/places/{slug}.json",
         ]

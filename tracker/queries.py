@@ -704,6 +704,41 @@ def recent_actions(db, city_slug=None, limit=50):
     return rows(db, RECENT_ACTIONS, {"city": city_slug, "limit": limit})
 
 
+# Scheduled votes and dated hearings of published motions, for the calendars: each with the first source that
+# supports the row itself, else the first that supports the motion (the correlated subqueries read one index each).
+CALENDAR_EVENTS = """
+WITH event AS (
+    SELECT 'action' AS kind, action.id, action.motion_id, action.date, action.description AS text,
+           motion.body AS body
+    FROM action JOIN motion ON motion.id = action.motion_id
+    WHERE action.classification = 'scheduled' AND action.date >= :since
+    UNION ALL
+    SELECT 'hearing', hearing.id, hearing.motion_id, hearing.date, hearing.notes, hearing.body
+    FROM hearing WHERE hearing.date >= :since
+)
+SELECT event.kind, event.id, event.motion_id, event.date, event.text, event.body, motion.title,
+       motion.updated_at, city.slug AS city_slug, city.name AS city_name, city.state AS city_state,
+       source.title AS source_title, source.url AS source_url
+FROM event
+JOIN motion ON motion.id = event.motion_id
+JOIN city ON city.id = motion.city_id
+LEFT JOIN source ON source.id = coalesce(
+    (SELECT citation.source_id FROM citation
+     WHERE citation.table_name = event.kind AND citation.row_id = event.id
+     ORDER BY citation.field IS NOT NULL, citation.id LIMIT 1),
+    (SELECT citation.source_id FROM citation
+     WHERE citation.table_name = 'motion' AND citation.row_id = event.motion_id
+     ORDER BY citation.field IS NOT NULL, citation.id LIMIT 1))
+WHERE motion.published = 1 AND (:city IS NULL OR city.slug = :city)
+ORDER BY event.date, event.kind, event.id
+"""
+
+
+def calendar_events(db, since, city_slug=None):
+    """Return the scheduled votes and hearings of published motions dated on or after since (of one city, if given)."""
+    return rows(db, CALENDAR_EVENTS, {"since": since, "city": city_slug})
+
+
 # Lookups by natural key, for the seed loader and the CSV importer (which match records rather than ids).
 
 
