@@ -106,7 +106,7 @@ def test_a_static_server_serves_the_frozen_site_without_a_broken_link(record_app
     assert "Froze " in output and " MB) " in output and " seconds." in output
     motion_id = record_db.execute("SELECT min(id) FROM motion WHERE published = 1").fetchone()[0]
     compared = (f"/motions/{motion_id}", "/cities/durham-nc", "/feed.atom", f"/api/v1/motions/{motion_id}")
-    compared += ("/exports/cities.geojson",)
+    compared += ("/exports/cities.geojson", "/calendar.ics", "/cities/durham-nc/calendar.ics")
     with static_server(site) as root:
         bodies, broken = crawl_static(root)
         served = {url: fetch(urljoin(root, url)) for url in compared}
