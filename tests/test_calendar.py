@@ -138,6 +138,14 @@ def test_an_event_names_the_motion_the_body_the_page_and_the_source(client, db, 
     hearing = found[f"hearing-{calendar_rows['hearing']}@localhost"]
     assert str(hearing["SUMMARY"]) == f"Durham, NC: hearing on {motion[0]}"
     assert str(hearing["LOCATION"]) == "Public Safety Committee, Durham, NC"
+    # No source names this hearing yet: the measure's first source stands in, and says so.
+    first = db.execute(
+        "SELECT source.title FROM citation JOIN source ON source.id = citation.source_id "
+        "WHERE citation.table_name = 'motion' AND citation.row_id = ? ORDER BY citation.field IS NOT NULL, citation.id",
+        [durham_id],
+    ).fetchone()[0]
+    assert f"Source (for the measure): {first}" in str(hearing["DESCRIPTION"])
+    assert "Source (for the measure)" not in text
 
 
 def test_text_with_icalendar_delimiters_comes_back_as_written(client, db, durham_id):

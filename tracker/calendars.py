@@ -45,7 +45,8 @@ def event_description(event, url):
     lines.append(f"Motion: {event['title']} ({url})")
     if event["source_title"]:
         source = event["source_title"] + (f" ({event['source_url']})" if event["source_url"] else "")
-        lines.append(f"Source: {source}")
+        # A vote or hearing no source names yet points to the measure's source, and says so.
+        lines.append(f"Source: {source}" if event["source_of_row"] else f"Source (for the measure): {source}")
     else:
         lines.append("Source: none cited yet.")
     lines.append(NO_TIME)

@@ -715,22 +715,25 @@ WITH event AS (
     UNION ALL
     SELECT 'hearing', hearing.id, hearing.motion_id, hearing.date, hearing.notes, hearing.body
     FROM hearing WHERE hearing.date >= :since
+), sourced AS (
+    SELECT event.*,
+           (SELECT citation.source_id FROM citation
+            WHERE citation.table_name = event.kind AND citation.row_id = event.id
+            ORDER BY citation.field IS NOT NULL, citation.id LIMIT 1) AS row_source,
+           (SELECT citation.source_id FROM citation
+            WHERE citation.table_name = 'motion' AND citation.row_id = event.motion_id
+            ORDER BY citation.field IS NOT NULL, citation.id LIMIT 1) AS motion_source
+    FROM event
 )
-SELECT event.kind, event.id, event.motion_id, event.date, event.text, event.body, motion.title,
+SELECT sourced.kind, sourced.id, sourced.motion_id, sourced.date, sourced.text, sourced.body, motion.title,
        motion.updated_at, city.slug AS city_slug, city.name AS city_name, city.state AS city_state,
-       source.title AS source_title, source.url AS source_url
-FROM event
-JOIN motion ON motion.id = event.motion_id
+       source.title AS source_title, source.url AS source_url, sourced.row_source IS NOT NULL AS source_of_row
+FROM sourced
+JOIN motion ON motion.id = sourced.motion_id
 JOIN city ON city.id = motion.city_id
-LEFT JOIN source ON source.id = coalesce(
-    (SELECT citation.source_id FROM citation
-     WHERE citation.table_name = event.kind AND citation.row_id = event.id
-     ORDER BY citation.field IS NOT NULL, citation.id LIMIT 1),
-    (SELECT citation.source_id FROM citation
-     WHERE citation.table_name = 'motion' AND citation.row_id = event.motion_id
-     ORDER BY citation.field IS NOT NULL, citation.id LIMIT 1))
+LEFT JOIN source ON source.id = coalesce(sourced.row_source, sourced.motion_source)
 WHERE motion.published = 1 AND (:city IS NULL OR city.slug = :city)
-ORDER BY event.date, event.kind, event.id
+ORDER BY sourced.date, sourced.kind, sourced.id
 """
 
 
