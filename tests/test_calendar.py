@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from tracker import records
+from tracker import calendars, records
 from tracker import status as status_rules
 
 TODAY = datetime.now(UTC).date()
@@ -188,3 +188,13 @@ def test_place_motion_and_home_pages_link_their_calendars(client, durham_id):
     assert 'href="/cities/durham-nc/calendar.ics"' in client.get("/cities/durham-nc").get_data(as_text=True)
     assert 'href="/cities/durham-nc/calendar.ics"' in client.get(f"/motions/{durham_id}").get_data(as_text=True)
     assert 'href="/calendar.ics"' in client.get("/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("limit", "kept"), [(2, (5, 100)), (4, (5, 100, 300, -10))])
+def test_past_the_limit_the_nearest_upcoming_events_come_first_then_the_latest_past(
+    client, db, durham_id, monkeypatch, limit, kept
+):
+    monkeypatch.setattr(calendars, "LIMIT", limit)
+    rows = {offset: scheduled(db, durham_id, day(offset)) for offset in (300, -200, 5, -10, 100)}
+    found = dates(events(client, "/cities/durham-nc/calendar.ics"))
+    assert found == {f"action-{rows[offset]}@localhost": date.fromisoformat(day(offset)) for offset in kept}

@@ -704,8 +704,9 @@ def recent_actions(db, city_slug=None, limit=50):
     return rows(db, RECENT_ACTIONS, {"city": city_slug, "limit": limit})
 
 
-# Scheduled votes and dated hearings of published motions, for the calendars: each with the first source that
-# supports the row itself, else the first that supports the motion (the correlated subqueries read one index each).
+# Scheduled votes and dated hearings of published motions, for the calendars. Past a limit, the upcoming ones
+# nearest first, then the most recent past ones, are kept; each comes with the first source that supports the row
+# itself, else the first that supports the motion (read after the limit: one index lookup per event kept).
 CALENDAR_EVENTS = """
 WITH event AS (
     SELECT 'action' AS kind, action.id, action.motion_id, action.date, action.description AS text,
@@ -715,31 +716,38 @@ WITH event AS (
     UNION ALL
     SELECT 'hearing', hearing.id, hearing.motion_id, hearing.date, hearing.notes, hearing.body
     FROM hearing WHERE hearing.date >= :since
+), chosen AS (
+    SELECT event.*, motion.title, motion.updated_at, city.slug AS city_slug, city.name AS city_name,
+           city.state AS city_state
+    FROM event
+    JOIN motion ON motion.id = event.motion_id
+    JOIN city ON city.id = motion.city_id
+    WHERE motion.published = 1 AND (:city IS NULL OR city.slug = :city)
+    ORDER BY event.date < :today, iif(event.date >= :today, event.date, NULL), event.date DESC, event.kind, event.id
+    LIMIT :limit
 ), sourced AS (
-    SELECT event.*,
+    SELECT chosen.*,
            (SELECT citation.source_id FROM citation
-            WHERE citation.table_name = event.kind AND citation.row_id = event.id
+            WHERE citation.table_name = chosen.kind AND citation.row_id = chosen.id
             ORDER BY citation.field IS NOT NULL, citation.id LIMIT 1) AS row_source,
            (SELECT citation.source_id FROM citation
-            WHERE citation.table_name = 'motion' AND citation.row_id = event.motion_id
+            WHERE citation.table_name = 'motion' AND citation.row_id = chosen.motion_id
             ORDER BY citation.field IS NOT NULL, citation.id LIMIT 1) AS motion_source
-    FROM event
+    FROM chosen
 )
-SELECT sourced.kind, sourced.id, sourced.motion_id, sourced.date, sourced.text, sourced.body, motion.title,
-       motion.updated_at, city.slug AS city_slug, city.name AS city_name, city.state AS city_state,
+SELECT sourced.kind, sourced.id, sourced.motion_id, sourced.date, sourced.text, sourced.body, sourced.title,
+       sourced.updated_at, sourced.city_slug, sourced.city_name, sourced.city_state,
        source.title AS source_title, source.url AS source_url, sourced.row_source IS NOT NULL AS source_of_row
 FROM sourced
-JOIN motion ON motion.id = sourced.motion_id
-JOIN city ON city.id = motion.city_id
 LEFT JOIN source ON source.id = coalesce(sourced.row_source, sourced.motion_source)
-WHERE motion.published = 1 AND (:city IS NULL OR city.slug = :city)
 ORDER BY sourced.date, sourced.kind, sourced.id
 """
 
 
-def calendar_events(db, since, city_slug=None):
-    """Return the scheduled votes and hearings of published motions dated on or after since (of one city, if given)."""
-    return rows(db, CALENDAR_EVENTS, {"since": since, "city": city_slug})
+def calendar_events(db, since, today, limit, city_slug=None):
+    """Return the scheduled votes and hearings of published motions dated on or after since (of one city, if given),
+    by date; past limit, the upcoming ones nearest today, then the latest past ones."""
+    return rows(db, CALENDAR_EVENTS, {"since": since, "today": today, "limit": limit, "city": city_slug})
 
 
 # Lookups by natural key, for the seed loader and the CSV importer (which match records rather than ids).
