@@ -166,6 +166,23 @@ def test_uids_name_the_sites_host(app, client, db, durham_id):
     assert f"action-{action}@tracker.example.org" in found
 
 
+@pytest.mark.parametrize(
+    ("host", "uid_host"),
+    [
+        ("[::1]:5000", "::1"),
+        ("[::1", "localhost"),
+        ('x"<y>;z,\\', "localhost"),
+        ("TRACKER.example.net", "tracker.example.net"),
+    ],
+)
+def test_any_host_a_request_names_gives_a_calendar_that_parses(client, db, durham_id, host, uid_host):
+    action = scheduled(db, durham_id, day(5))
+    response = client.get("/calendar.ics", headers={"Host": host})
+    assert response.status_code == 200
+    uids = {str(e["UID"]) for e in Calendar.from_ical(response.get_data()).walk("VEVENT")}
+    assert uids == {f"action-{action}@{uid_host}"}
+
+
 def test_an_unknown_place_has_no_calendar(client):
     assert client.get("/cities/nowhere-zz/calendar.ics").status_code == 404
 

@@ -29,9 +29,14 @@ NO_TIME = "The time is not recorded: check the agenda in the source."
 
 def uid_host():
     """The host that makes event UIDs unique to this site: TRACKER_SITE_URL's, else the one the request names."""
-    site = current_app.config.get("SITE_URL")
-    host = urlsplit(site).hostname if site else None
-    return host or request.host.split(":")[0] or "localhost"
+    for address in (current_app.config.get("SITE_URL"), "//" + request.host):
+        try:
+            host = urlsplit(address).hostname if address else None
+        except ValueError:  # a malformed host a request names ("[::1"): the next choice
+            host = None
+        if host:
+            return host
+    return "localhost"
 
 
 def event_summary(event):
