@@ -135,6 +135,8 @@ def test_an_event_names_the_motion_the_body_the_page_and_the_source(client, db, 
     assert "Council agenda (https://durham.example.org/agenda)" in text
     assert f"http://localhost/motions/{durham_id}" in text
     assert "time is not recorded" in text
+    status = db.execute("SELECT status FROM motion WHERE id = ?", [durham_id]).fetchone()[0]
+    assert f"Its status now: {status_rules.label(status)}." in text
     hearing = found[f"hearing-{calendar_rows['hearing']}@localhost"]
     assert str(hearing["SUMMARY"]) == f"Durham, NC: hearing on {motion[0]}"
     assert str(hearing["LOCATION"]) == "Public Safety Committee, Durham, NC"

@@ -51,6 +51,8 @@ def event_description(event, url):
     if event["kind"] == "hearing":
         lines.insert(0, f"Public hearing: {event['body']}.")
     lines.append(f"Motion: {event['title']} ({url})")
+    # A vote deferred or withdrawn since it was scheduled stays on its date: the status now says what became of it.
+    lines.append(f"Its status now: {status_rules.label(event['status'])}.")
     if event["source_title"]:
         source = event["source_title"] + (f" ({event['source_url']})" if event["source_url"] else "")
         # A vote or hearing no source names yet points to the measure's source, and says so.

@@ -717,7 +717,7 @@ WITH event AS (
     SELECT 'hearing', hearing.id, hearing.motion_id, hearing.date, hearing.notes, hearing.body
     FROM hearing WHERE hearing.date >= :since
 ), chosen AS (
-    SELECT event.*, motion.title, motion.updated_at, city.slug AS city_slug, city.name AS city_name,
+    SELECT event.*, motion.title, motion.status, motion.updated_at, city.slug AS city_slug, city.name AS city_name,
            city.state AS city_state
     FROM event
     JOIN motion ON motion.id = event.motion_id
@@ -736,7 +736,7 @@ WITH event AS (
     FROM chosen
 )
 SELECT sourced.kind, sourced.id, sourced.motion_id, sourced.date, sourced.text, sourced.body, sourced.title,
-       sourced.updated_at, sourced.city_slug, sourced.city_name, sourced.city_state,
+       sourced.status, sourced.updated_at, sourced.city_slug, sourced.city_name, sourced.city_state,
        source.title AS source_title, source.url AS source_url, sourced.row_source IS NOT NULL AS source_of_row
 FROM sourced
 LEFT JOIN source ON source.id = coalesce(sourced.row_source, sourced.motion_source)
