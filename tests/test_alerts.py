@@ -347,6 +347,9 @@ def test_addresses_never_leave_the_site(alerts_app, as_role, db, durham_id, tmp_
         assert address.encode() not in fetched(client, path), path
     for path in ("/editor/", "/editor/changes", "/editor/users", f"/editor/motions/{durham_id}/edit"):
         assert address not in editor.get(path).get_data(as_text=True), path
+    # What an admin sees: a count per place; an editor not even that.
+    assert "Durham, NC</a>: 1 confirmed" in editor.get("/editor/").get_data(as_text=True)
+    assert "Email alert subscribers" not in as_role("editor").get("/editor/").get_data(as_text=True)
 
 
 def test_a_motion_followed_can_still_be_deleted_by_a_revert(app, db):
@@ -358,3 +361,9 @@ def test_a_motion_followed_can_still_be_deleted_by_a_revert(app, db):
         db.execute("DELETE FROM motion_fts WHERE rowid = ?", [motion_id])
         db.execute("DELETE FROM motion WHERE id = ?", [motion_id])
     assert subscribed(db, "reader@example.net") == 1  # the subscription went with it; the request stays a day
+
+
+def test_subscribing_needs_the_forms_csrf_token(app, smtp, db):
+    client = make_app(app.config["DATABASE"], WTF_CSRF_ENABLED=True, **alert_config(smtp)).test_client()
+    assert post_subscribe(client).status_code == 400
+    assert db.execute("SELECT count(*) FROM alert_subscription").fetchone() == (0,)

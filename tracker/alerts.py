@@ -172,12 +172,11 @@ def unsubscribe(db, token):
 
 
 def confirmed_counts(db):
-    """Return {city_id: confirmed subscribers following that place} (for admins: a count, never an address)."""
-    return dict(
-        db.execute(
-            "SELECT city_id, count(*) FROM alert_subscription WHERE confirmed = 1 AND city_id IS NOT NULL "
-            "GROUP BY city_id"
-        ).fetchall()
+    """Return each followed place with its confirmed subscribers (for admins: a count, never an address)."""
+    return rows(
+        db,
+        "SELECT city.name, city.state, city.slug, count(*) AS followers FROM alert_subscription "
+        "JOIN city ON city.id = alert_subscription.city_id WHERE confirmed = 1 GROUP BY city.id ORDER BY city.name",
     )
 
 
