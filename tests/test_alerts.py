@@ -367,3 +367,17 @@ def test_subscribing_needs_the_forms_csrf_token(app, smtp, db):
     client = make_app(app.config["DATABASE"], WTF_CSRF_ENABLED=True, **alert_config(smtp)).test_client()
     assert post_subscribe(client).status_code == 400
     assert db.execute("SELECT count(*) FROM alert_subscription").fetchone() == (0,)
+
+
+def test_the_outbox_holds_only_published_changes_that_were_saved(app, db, durham_id):
+    from tracker import records
+
+    before = db.execute("SELECT count(*) FROM alert_event").fetchone()[0]
+    # A vote over the council's seats is refused: its transaction, outbox row included, is rolled back.
+    with pytest.raises(sqlite3.IntegrityError):
+        records.add_vote(db, durham_id, {"date": "2025-03-01", "result": "pass", "yes": 500})
+    hidden = records.create_motion(db, {"city_id": 1, "kind": "resolution", "title": "Not public yet", "published": 0})
+    records.add_action(db, hidden, {"date": "2025-03-01", "classification": "introduced", "description": "Filed."})
+    assert db.execute("SELECT count(*) FROM alert_event").fetchone()[0] == before
+    records.add_action(db, durham_id, {"date": "2025-03-01", "classification": "event", "description": "Saved."})
+    assert db.execute("SELECT kind FROM alert_event WHERE id > 0 ORDER BY id DESC LIMIT 1").fetchone() == ("action",)
