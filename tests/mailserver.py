@@ -21,7 +21,7 @@ class Collector:
 
     def __init__(self, accept=None):
         """Start with no messages."""
-        self.messages, self.accept, self.lock = [], accept, threading.Lock()
+        self.messages, self.raw, self.accept, self.lock = [], [], accept, threading.Lock()
         self.server = None
 
     async def handle_DATA(self, server, session, envelope):  # aiosmtpd calls it by this name
@@ -29,6 +29,7 @@ class Collector:
         with self.lock:
             if self.accept is not None and len(self.messages) >= self.accept:
                 return "421 4.3.2 Service shutting down"
+            self.raw.append(envelope.content)
             self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
             if self.accept is not None and len(self.messages) >= self.accept:
                 # Stopped from another thread: the server's own loop cannot wait for itself.

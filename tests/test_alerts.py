@@ -113,6 +113,9 @@ def test_the_walk_through_subscribe_confirm_alert_unsubscribe(alerts_app, smtp, 
     unsubscribe_path = link(alert, "/alerts/unsubscribe/")
     assert alert["List-Unsubscribe"].strip() == f"<{SITE}{unsubscribe_path}>"
     assert alert["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    # As the mail program reads it: one plain line, not folded or encoded.
+    assert f"\r\nList-Unsubscribe: <{SITE}{unsubscribe_path}>\r\n".encode() in smtp.handler.raw[1]
+    assert "Status:" not in text  # an event leaves the status as it was
 
     # One click from a mail program: a POST with no session and no CSRF token, on an app that checks CSRF.
     mail_program = make_app(alerts_app.config["DATABASE"], WTF_CSRF_ENABLED=True, **alert_config(smtp)).test_client()
@@ -135,7 +138,8 @@ def test_a_vote_with_a_status_change_is_one_alert_in_council_terms(alerts_app, s
     send(alerts_app)
     texts = [body(m) for m in smtp.messages]
     assert len(texts) == 2  # the action (with its status change) and the vote; no third email for the status
-    assert "Status: Failed (was " in texts[0]
+    assert "Status: Failed (was Passed): " in texts[0]
+    assert "Status:" not in texts[1]
     assert "Vote on March 1, 2025: failed 2–5 (2 yes, 5 no)." in texts[1]
 
 
@@ -381,3 +385,16 @@ def test_the_outbox_holds_only_published_changes_that_were_saved(app, db, durham
     assert db.execute("SELECT count(*) FROM alert_event").fetchone()[0] == before
     records.add_action(db, durham_id, {"date": "2025-03-01", "classification": "event", "description": "Saved."})
     assert db.execute("SELECT kind FROM alert_event WHERE id > 0 ORDER BY id DESC LIMIT 1").fetchone() == ("action",)
+
+
+def test_a_status_change_is_told_with_the_step_that_made_it_only(alerts_app, smtp, db, durham_id):
+    confirmed_follower(db, "follower@example.net", motion_id=durham_id)
+    from tracker import records
+
+    # Two saves within the same second: the status change belongs to the first alone.
+    records.add_action(db, durham_id, {"date": "2025-03-01", "classification": "deferred", "description": "Tabled."})
+    records.add_action(db, durham_id, {"date": "2025-03-02", "classification": "event", "description": "A report."})
+    send(alerts_app)
+    first, second = (body(m) for m in smtp.messages)
+    assert "Status: Deferred (was Passed): " in first
+    assert "A report." in second and "Status:" not in second

@@ -7,6 +7,7 @@ transaction right after the SMTP server accepted it. The one window left: a cras
 and that mark sends that one message again on the next run.
 """
 
+import email.policy
 import json
 import secrets
 from datetime import UTC, date, datetime, timedelta
@@ -216,13 +217,13 @@ def queue_events(db, now=None):
 
 
 def told_with_another(db, event):
-    """Whether a status event belongs to an action or vote event of the same measure at the same moment."""
+    """Whether a status event was made by the action or vote just before it (the same save: see status_change)."""
     if event["kind"] != "status":
         return False
     return (
         db.execute(
-            "SELECT 1 FROM alert_event WHERE motion_id = ? AND at = ? AND kind != 'status'",
-            [event["motion_id"], event["at"]],
+            "SELECT 1 FROM alert_event WHERE id = ? AND motion_id = ? AND kind != 'status'",
+            [event["id"] - 1, event["motion_id"]],
         ).fetchone()
         is not None
     )
@@ -356,7 +357,9 @@ def compose(db, delivery, mail_settings, site, now):
             subject = f"{len(told)} change{'s' if len(told) != 1 else ''} on {long_date(delivery['digest_day'])}"
         body = "\n\n".join(t[1] for t in told)
         body += "\n\n" + footer(db, delivery, base)
-    message = EmailMessage()
+    # Headers unfolded up to SMTP's 998 characters: a folded List-Unsubscribe would be encoded, and mail programs
+    # would not find its address.
+    message = EmailMessage(policy=email.policy.SMTP.clone(max_line_length=998))
     message["Subject"] = subject
     message["From"] = mail_settings.sender
     message["To"] = delivery["email"]
@@ -366,7 +369,7 @@ def compose(db, delivery, mail_settings, site, now):
     # RFC 8058: a mail program's one-click unsubscribe POSTs "List-Unsubscribe=One-Click" to this address.
     message["List-Unsubscribe"] = f"<{base}/alerts/unsubscribe/{token}>"
     message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message.set_content(body)
+    message.set_content(body, cte="quoted-printable")
     return message
 
 
@@ -446,7 +449,8 @@ def tell(db, event, base):
     if change is not None:
         old, new = change
         lines.append(
-            f"Status: {status_rules.label(new)} (was {status_rules.label(old)}): {status_rules.STATUSES[new].meaning}."
+            f"Status: {status_rules.label(new)} (was {status_rules.label(old)}): "
+            f"{status_rules.STATUSES[new].meaning.rstrip('.')}."
         )
     sources = sources or queries.row_citations(db, "motion", motion_id)
     for cited in sources[:3]:
@@ -462,9 +466,11 @@ def status_change(db, event):
     if event["kind"] == "status":
         details = json.loads(event["details"])
         return details["from"], details["to"]
+    # records.py saves an action or a vote, then re-derives the status in the same transaction: the status event a
+    # new action or vote makes is the very next row of the outbox.
     found = db.execute(
-        "SELECT details FROM alert_event WHERE motion_id = ? AND at = ? AND kind = 'status' ORDER BY id DESC LIMIT 1",
-        [event["motion_id"], event["at"]],
+        "SELECT details FROM alert_event WHERE id = ? AND motion_id = ? AND kind = 'status'",
+        [event["id"] + 1, event["motion_id"]],
     ).fetchone()
     if found is None:
         return None
