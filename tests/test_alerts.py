@@ -398,3 +398,26 @@ def test_a_status_change_is_told_with_the_step_that_made_it_only(alerts_app, smt
     first, second = (body(m) for m in smtp.messages)
     assert "Status: Deferred (was Passed): " in first
     assert "A report." in second and "Status:" not in second
+
+
+def test_the_manage_page_stops_one_subscription_and_the_last_deletes_the_address(alerts_app, db, durham_id):
+    first = confirmed_follower(db, "reader@example.net", city_id=1)
+    alerts.subscribe(db, "reader@example.net", "daily", None, durham_id, "192.0.2.1")
+    ids = [r[0] for r in db.execute("SELECT id FROM alert_subscription ORDER BY id")]
+    client = alerts_app.test_client()
+    # Another address's subscription is out of this token's reach.
+    confirmed_follower(db, "other@example.net")
+    other_id = db.execute("SELECT id FROM alert_subscription WHERE email = 'other@example.net'").fetchone()[0]
+    client.post(f"/alerts/manage/{first}", data={"remove": other_id})
+    assert subscribed(db, "other@example.net") == 2  # its subscription and its request
+    response = client.post(f"/alerts/manage/{first}", data={"remove": ids[0]})
+    assert response.status_code == 303
+    assert [r[0] for r in db.execute("SELECT id FROM alert_subscription WHERE email = 'reader@example.net'")] == [
+        ids[1]
+    ]
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Statement by the Durham" in page and "Durham, NC</a>" not in page
+    left = db.execute("SELECT token FROM alert_subscription").fetchone()[0]
+    done = client.post(f"/alerts/manage/{left}", data={"remove": ids[1]})
+    assert "The address is deleted" in done.get_data(as_text=True)
+    assert subscribed(db, "reader@example.net") == 0

@@ -160,6 +160,19 @@ def set_frequency(db, token, subscription_id, frequency):
     return changed == 1
 
 
+def remove(db, token, subscription_id):
+    """Delete one of this address's subscriptions; return a token of the address's others (None: none left)."""
+    with transaction(db):
+        found = db.execute("SELECT email FROM alert_subscription WHERE token = ?", [token]).fetchone()
+        if found is None:
+            return None
+        db.execute("DELETE FROM alert_subscription WHERE id = ? AND email = ?", [subscription_id, found[0]])
+        other = db.execute("SELECT token FROM alert_subscription WHERE email = ? ORDER BY id", [found[0]]).fetchone()
+        if other is None:
+            db.execute("DELETE FROM alert_attempt WHERE email = ?", [found[0]])
+    return None if other is None else other[0]
+
+
 def unsubscribe(db, token):
     """Delete the address that token belongs to: every subscription, queued email and request of it."""
     with transaction(db):

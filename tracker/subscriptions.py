@@ -74,6 +74,11 @@ def manage(token):
     if alerts.subscriptions_of(db, token) is None:
         abort(404)
     form = forms.FrequencyForm()
+    if request.method == "POST" and request.form.get("remove", "").isdigit():  # CSRFProtect checked the token
+        left = alerts.remove(db, token, int(request.form["remove"]))
+        if left is None:
+            return render_template("alerts/unsubscribe.html", token=token, done=True)
+        return redirect(url_for("alerts.manage", token=left, saved=1), code=303)
     if form.validate_on_submit():
         subscription = request.form.get("subscription", "")
         if not subscription.isdigit() or not alerts.set_frequency(db, token, int(subscription), form.frequency.data):
