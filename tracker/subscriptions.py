@@ -105,8 +105,9 @@ def unsubscribe(token):
 
 
 def init_app(app, csrf):
-    """Register the blueprint; one-click unsubscribe is the one POST without a CSRF token (RFC 8058 requires it),
-    and its secret is the random token in its address."""
+    """Register the blueprint, its one CSRF exemption, and the flag templates read."""
+    # One-click unsubscribe is the one POST without a CSRF token: RFC 8058 has mail programs post it with no session
+    # (its secret is the random token in its address, and all it can do is stop emails).
     csrf.exempt(unsubscribe)
     app.register_blueprint(bp)
 
