@@ -370,9 +370,7 @@ def compose(db, delivery, mail_settings, site, now):
             subject = f"{len(told)} change{'s' if len(told) != 1 else ''} on {long_date(delivery['digest_day'])}"
         body = "\n\n".join(t[1] for t in told)
         body += "\n\n" + footer(db, delivery, base)
-    # Headers unfolded up to SMTP's 998 characters: a folded List-Unsubscribe would be encoded, and mail programs
-    # would not find its address.
-    message = EmailMessage(policy=email.policy.SMTP.clone(max_line_length=998))
+    message = EmailMessage(policy=email.policy.SMTP.clone(max_line_length=76))
     message["Subject"] = subject
     message["From"] = mail_settings.sender
     message["To"] = delivery["email"]
@@ -382,7 +380,10 @@ def compose(db, delivery, mail_settings, site, now):
     # RFC 8058: a mail program's one-click unsubscribe POSTs "List-Unsubscribe=One-Click" to this address.
     message["List-Unsubscribe"] = f"<{base}/alerts/unsubscribe/{token}>"
     message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message.set_content(body, cte="quoted-printable")
+    message.set_content(body, cte="quoted-printable")  # its lines wrapped at 76, as RFC 2045 asks
+    # Headers written unfolded up to SMTP's 998 characters: a folded List-Unsubscribe would be encoded, and mail
+    # programs would not find its address.
+    message.policy = email.policy.SMTP.clone(max_line_length=998)
     return message
 
 
