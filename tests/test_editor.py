@@ -33,6 +33,10 @@ ACCESS = {
     "public.motion": "public",
     "public.motion_history": "public",
     "public.about": "public",
+    "alerts.subscribe": "public",
+    "alerts.confirm": "public",
+    "alerts.manage": "public",
+    "alerts.unsubscribe": "public",
     "public.search": "public",
     "leaflet": "public",
     "favicon": "public",
@@ -133,6 +137,9 @@ def route_params(app, db, durham_id, accounts):
         "editor.revert": {"change_id": 1},
         "editor.revert_changeset": {"changeset_id": 1},
         "editor.update_user": {"account_id": accounts["organizer"]},
+        "alerts.confirm": {"signed": "not-a-signed-link"},
+        "alerts.manage": {"token": "not-a-token"},
+        "alerts.unsubscribe": {"token": "not-a-token"},
     }
 
 

@@ -24,10 +24,12 @@ from . import (
     errors,
     exports,
     formatting,
+    mail,
     maps,
     numbers,
     public,
     serving,
+    subscriptions,
 )
 
 csrf = CSRFProtect()
@@ -58,6 +60,16 @@ DEFAULTS = {
     "PROXIES": 0,
     # Seconds the longest request may take under `tracker serve` (a 16 MB CSV import): see serving.DEFAULT_TIMEOUT.
     "REQUEST_TIMEOUT": serving.DEFAULT_TIMEOUT,
+    # Email alerts (see alerts.py): an SMTP server as one URL (smtp://user:pass@host:587?starttls=1) or in parts.
+    # Unset, alerts are off and no page offers them. MAIL_FROM: their sender; SITE_URL: the site's address for links.
+    "SMTP_URL": None,
+    "SMTP_HOST": None,
+    "SMTP_PORT": 25,
+    "SMTP_USER": None,
+    "SMTP_PASSWORD": None,
+    "SMTP_STARTTLS": False,
+    "MAIL_FROM": None,
+    "SITE_URL": None,
 }
 
 
@@ -100,6 +112,7 @@ def create_app(test_config=None):
     app.register_blueprint(exports.bp)
     app.register_blueprint(maps.bp)
     app.register_blueprint(calendars.bp)
+    subscriptions.init_app(app, csrf)
     app.add_url_rule("/vendor/leaflet/<path:filename>", "leaflet", serve_leaflet)
     assets.init_app(app)
     app.after_request(security_headers)
@@ -120,6 +133,7 @@ def check_settings(config):
         value = config.get(name)
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 3600:
             raise ValueError(f"TRACKER_{name} must be a number of seconds (say {example}), not {value!r}.")
+    mail.settings(config)  # raises MailSettingsError (a ValueError) for SMTP settings that cannot work
 
 
 def security_headers(response):

@@ -8,7 +8,7 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from . import auth, backups, forms, freeze, importer, queries, records, serving
+from . import alerts, auth, backups, forms, freeze, importer, mail, queries, records, serving
 from . import db as database
 from . import seed as seed_records
 
@@ -304,6 +304,33 @@ def serve_command(bind, workers, threads):
         lock.close()
 
 
+@click.command("send-alerts")
+@with_appcontext
+def send_alerts_command():
+    """Queue alerts for the changes since the last run and send the emails that are due (run it every few minutes)."""
+    mail_settings = mail.settings(current_app.config)
+    if mail_settings is None:
+        raise click.ClickException("Email alerts are off: set TRACKER_SMTP_URL (or TRACKER_SMTP_HOST) first.")
+    site = SiteLinks(current_app.config["SITE_URL"], current_app.config["SECRET_KEY"])
+    db = open_db()
+    try:
+        outcome = alerts.send_alerts(db, mail_settings, site)
+    finally:
+        db.conn.close()
+    click.echo(
+        f"Alerts: {outcome['events']} new changes queued; {outcome['sent']} emails sent, {outcome['failed']} failed "
+        f"(retried later); {outcome['waiting']} waiting."
+    )
+
+
+class SiteLinks:
+    """What alert emails need of the site: its address and the key that signs confirmation links."""
+
+    def __init__(self, url, secret):
+        """Keep the address and the key."""
+        self.url, self.secret = url, secret
+
+
 def init_app(app):
     """Register the commands on the app."""
     for command in (
@@ -318,6 +345,7 @@ def init_app(app):
         backup_command,
         restore_command,
         serve_command,
+        send_alerts_command,
     ):
         app.cli.add_command(command)
 

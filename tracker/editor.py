@@ -8,7 +8,7 @@ from datetime import date
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from . import auth, forms, importer, queries, records
+from . import alerts, auth, forms, importer, queries, records
 from . import status as status_rules
 from .auth import ADMINS, EDITORS, ROLES, role_required
 from .db import get_db
@@ -168,6 +168,8 @@ def dashboard():
         pending=queries.submissions(db, state="pending", limit=50),
         changesets=queries.changesets(db, limit=10),
         stale=queries.stale_motions(db, year_ago),
+        # Admins see how many confirmed subscribers follow each place: counts only, never an address.
+        followers=alerts.confirmed_counts(db) if current_user.is_admin else None,
     )
 
 

@@ -391,11 +391,21 @@ def as_datetime(value):
 
 # The whole public database as one SQLite file.
 
-# What never leaves the site, removed from the copy in this order (children before parents): accounts, their
-# submissions, sessions and login attempts, the change log (who changed what, and every earlier version of each row),
-# unpublished motions with everything that belongs to them, the names of speakers who did not consent, and the
-# sources nothing public cites.
+# What never leaves the site, removed from the copy in this order (children before parents): alert subscribers and
+# their emails, accounts, their submissions, sessions and login attempts, the change log (who changed what, and
+# every earlier version of each row), unpublished motions with everything that belongs to them, the names of
+# speakers who did not consent, and the sources nothing public cites.
 STRIP_PRIVATE = (
+    # Email alerts: who follows what (addresses are personal data), the outbox and the emails sent. Their triggers
+    # first, so that the copy's action, vote and motion tables write nowhere.
+    "DROP TRIGGER alert_event_action",
+    "DROP TRIGGER alert_event_vote",
+    "DROP TRIGGER alert_event_status",
+    "DROP TABLE alert_digest_event",
+    "DROP TABLE alert_delivery",
+    "DROP TABLE alert_event",
+    "DROP TABLE alert_attempt",
+    "DROP TABLE alert_subscription",
     "DROP TABLE change_log",
     "DROP TABLE changeset",
     "DROP TABLE submission",

@@ -17,6 +17,7 @@ from wtforms import (
     HiddenField,
     IntegerField,
     PasswordField,
+    RadioField,
     SelectField,
     StringField,
     SubmitField,
@@ -769,3 +770,41 @@ class LogoutForm(TrackerForm):
 
     everywhere = BooleanField("Log out on every device")
     submit = SubmitField("Log out")
+
+
+class SubscribeForm(TrackerForm):
+    """Follow everything, a place or a measure by email: the address and how often."""
+
+    email = EmailField(
+        "Email address",
+        [
+            DataRequired("Enter your email address."),
+            Length(max=254, message="An email address is at most 254 characters."),
+        ],
+        description="We send a link to confirm it first; nothing else is sent before you confirm.",
+    )
+    frequency = RadioField(
+        "How often",
+        choices={"immediate": "An email for each change", "daily": "One email a day with the day's changes"},
+        default="immediate",
+        validators=[DataRequired("Choose how often.")],
+    )
+    place = HiddenField()
+    motion = HiddenField()
+    submit = SubmitField("Send me the confirmation link")
+
+    def validate_email(self, field):
+        """An address a mail server could deliver to."""
+        if not EMAIL.match(field.data or ""):
+            raise ValidationError("Enter an email address like name@example.org.")
+
+
+class FrequencyForm(TrackerForm):
+    """Change how often one subscription's emails come."""
+
+    frequency = RadioField(
+        "How often",
+        choices={"immediate": "An email for each change", "daily": "One email a day"},
+        validators=[DataRequired("Choose how often.")],
+    )
+    submit = SubmitField("Save")
