@@ -422,3 +422,8 @@ def test_the_manage_page_stops_one_subscription_and_the_last_deletes_the_address
     done = client.post(f"/alerts/manage/{left}", data={"remove": ids[1]})
     assert "The address is deleted" in done.get_data(as_text=True)
     assert subscribed(db, "reader@example.net") == 0
+
+
+@pytest.mark.parametrize("raw", ["%C2%B2", "%EF%BC%91", "9" * 5000, "abc"])
+def test_a_measure_number_that_cannot_be_read_is_not_found(alerts_app, raw):
+    assert alerts_app.test_client().get(f"/alerts/subscribe?motion={raw}").status_code == 404

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 
 from . import alerts, forms, mail
 from .db import get_db
+from .numbers import whole_number
 
 bp = Blueprint("alerts", __name__, url_prefix="/alerts")
 
@@ -20,7 +21,7 @@ def enabled():
 
 def target_or_404(place, motion):
     """Return what a subscription would follow, or answer 404 for an unknown place or measure."""
-    motion_id = int(motion) if motion and motion.isdigit() and len(motion) < 12 else None
+    motion_id = whole_number(motion, 1)
     if motion and motion_id is None:
         abort(404)
     found = alerts.find_target(get_db(), place=place or None, motion=motion_id)
@@ -74,14 +75,15 @@ def manage(token):
     if alerts.subscriptions_of(db, token) is None:
         abort(404)
     form = forms.FrequencyForm()
-    if request.method == "POST" and request.form.get("remove", "").isdigit():  # CSRFProtect checked the token
-        left = alerts.remove(db, token, int(request.form["remove"]))
+    removed = whole_number(request.form.get("remove"), 1) if request.method == "POST" else None
+    if removed is not None:  # CSRFProtect checked the token
+        left = alerts.remove(db, token, removed)
         if left is None:
             return render_template("alerts/unsubscribe.html", token=token, done=True)
         return redirect(url_for("alerts.manage", token=left, saved=1), code=303)
     if form.validate_on_submit():
-        subscription = request.form.get("subscription", "")
-        if not subscription.isdigit() or not alerts.set_frequency(db, token, int(subscription), form.frequency.data):
+        subscription = whole_number(request.form.get("subscription"), 1)
+        if subscription is None or not alerts.set_frequency(db, token, subscription, form.frequency.data):
             abort(404)
         return redirect(url_for("alerts.manage", token=token, saved=1), code=303)
     return render_template(
