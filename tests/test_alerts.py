@@ -427,3 +427,8 @@ def test_the_manage_page_stops_one_subscription_and_the_last_deletes_the_address
 @pytest.mark.parametrize("raw", ["%C2%B2", "%EF%BC%91", "9" * 5000, "abc"])
 def test_a_measure_number_that_cannot_be_read_is_not_found(alerts_app, raw):
     assert alerts_app.test_client().get(f"/alerts/subscribe?motion={raw}").status_code == 404
+
+
+def test_incomplete_mail_settings_are_refused_at_start(tmp_path):
+    with pytest.raises(mail.MailSettingsError, match="TRACKER_SITE_URL"):
+        make_app(tmp_path / "t.db", SMTP_URL="smtp://127.0.0.1:2525", MAIL_FROM="alerts@tracker.test")

@@ -95,9 +95,12 @@ def test_every_editor_form_refuses_what_it_cannot_take_without_an_error_or_a_wri
 
 
 QUERY_NAMES = ["page", "status", "state", "kind", "aim", "sort", "q", "city", "row", "before", "table", "op", "user"]
+QUERY_NAMES += ["place", "motion", "confirmed", "saved", "next"]
 
 
 def test_every_query_parameter_takes_anything_without_an_error(app, as_role, route_params):  # noqa: F811
+    # Email alerts on (no mail is sent: a page only queues it), so that their pages are fuzzed too.
+    app.config.update(SMTP_URL="smtp://127.0.0.1:9", MAIL_FROM="alerts@tracker.test", SITE_URL="http://localhost")
     editor, visitor = as_role("editor"), app.test_client()
     with app.test_request_context():
         urls = sorted(
