@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tracker import alerts, mail
+from tracker import alerts, mail, records
 from tracker import db as database
 from tracker.cli import SiteLinks
 
@@ -253,7 +253,7 @@ def test_confirmation_emails_are_limited_per_address_and_posts_per_client(alerts
 def test_bad_input_gets_a_clear_message(alerts_app):
     client = alerts_app.test_client()
     answer = post_subscribe(client, "not an address")
-    assert answer.status_code == 200 and "Enter an email address like name@example.org." in answer.get_data(
+    assert answer.status_code == 200 and "Enter one email address like name@example.org." in answer.get_data(
         as_text=True
     )
     assert 'value="not an address"' in answer.get_data(as_text=True)
@@ -432,3 +432,42 @@ def test_a_measure_number_that_cannot_be_read_is_not_found(alerts_app, raw):
 def test_incomplete_mail_settings_are_refused_at_start(tmp_path):
     with pytest.raises(mail.MailSettingsError, match="TRACKER_SITE_URL"):
         make_app(tmp_path / "t.db", SMTP_URL="smtp://127.0.0.1:2525", MAIL_FROM="alerts@tracker.test")
+
+
+@pytest.mark.parametrize(
+    "address", ["a,victim@example.org", "Bob <victim@example.org>", "victim@example.org,", "İ" * 200 + "@example.org"]
+)
+def test_only_one_bare_address_is_taken(alerts_app, db, address):
+    answer = post_subscribe(alerts_app.test_client(), address)
+    assert answer.status_code == 200 and "Enter one email address like name@example.org." in answer.get_data(
+        as_text=True
+    )
+    assert db.execute("SELECT count(*) FROM alert_subscription").fetchone()[0] == 0
+
+
+def test_a_title_with_a_line_break_holds_back_no_other_email(alerts_app, smtp, db, durham_id):
+    confirmed_follower(db, "first@example.net", motion_id=durham_id)
+    db.execute("UPDATE motion SET title = 'Two' || char(10) || 'lines' WHERE id = ?", [durham_id])
+    records.add_action(db, durham_id, {"date": "2025-03-01", "classification": "event", "description": "Met."})
+    confirmed_follower(db, "second@example.net")  # follows everything
+    records.add_action(db, durham_id, {"date": "2025-03-02", "classification": "event", "description": "Again."})
+    send(alerts_app)
+    subjects = [m["Subject"] for m in smtp.messages]
+    assert subjects and all("\n" not in s for s in subjects), subjects
+    assert any("Two lines" in s for s in subjects)
+
+
+def test_addresses_never_confirmed_are_deleted_once_their_link_has_expired(alerts_app, db):
+    alerts.subscribe(db, "late@example.net", "immediate", None, None, "192.0.2.1", now=NOW)
+    alerts.forget_unconfirmed(db, now=NOW + timedelta(hours=47))
+    assert subscribed(db, "late@example.net") > 0
+    alerts.forget_unconfirmed(db, now=NOW + timedelta(hours=49))
+    assert db.execute("SELECT count(*) FROM alert_subscription WHERE email = 'late@example.net'").fetchone()[0] == 0
+
+
+def test_a_password_never_crosses_the_network_unencrypted_nor_reaches_an_error(tmp_path):
+    with pytest.raises(mail.MailSettingsError, match="encrypted connection"):
+        mail.settings({"SMTP_URL": "smtp://me:secret@mail.example.org:587", "MAIL_FROM": "a@b.org", "SITE_URL": SITE})
+    with pytest.raises(mail.MailSettingsError) as refused:
+        mail.settings({"SMTP_URL": "smtps://me:secret@mail.example.org:465", "MAIL_FROM": "a@b.org", "SITE_URL": SITE})
+    assert "secret" not in str(refused.value)

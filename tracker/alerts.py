@@ -7,6 +7,7 @@ transaction right after the SMTP server accepted it. The one window left: a cras
 and that mark sends that one message again on the next run.
 """
 
+import email.errors
 import email.policy
 import json
 import secrets
@@ -293,7 +294,13 @@ def send_due(db, mail_settings, site, now=None, connection=None):
             [stamp(now)],
         )
         for delivery in due:
-            message = compose(db, delivery, mail_settings, site, now)
+            try:
+                message = compose(db, delivery, mail_settings, site, now)
+            except (ValueError, email.errors.MessageError) as error:
+                # One email that cannot be built must not hold back the others: it waits, and says why.
+                failed += 1
+                note_failure(db, delivery, f"the email could not be built: {error}", now)
+                continue
             try:
                 if message is not None:
                     connection.send(message)
@@ -336,13 +343,32 @@ def note_failure(db, delivery, error, now):
 
 
 def send_alerts(db, mail_settings, site, now=None, connection=None):
-    """The whole run of `tracker send-alerts`: queue the outbox's events, then send what is due."""
+    """The whole run of `tracker send-alerts`: forget stale unconfirmed addresses, queue the outbox's events, then
+    send what is due."""
+    forget_unconfirmed(db, now)
     queued = queue_events(db, now)
     outcome = send_due(db, mail_settings, site, now, connection)
     return {"events": queued, **outcome}
 
 
+def forget_unconfirmed(db, now=None):
+    """Delete addresses whose last confirmation link has expired unused: they did not consent, so they are not kept."""
+    cutoff = stamp((now or utcnow()) - timedelta(seconds=CONFIRM_MAX_AGE))
+    with transaction(db):
+        db.execute(
+            "DELETE FROM alert_subscription WHERE confirmed = 0 AND created_at < ? AND NOT EXISTS ("
+            "SELECT 1 FROM alert_delivery WHERE subscription_id = alert_subscription.id AND kind = 'confirm' "
+            "AND created_at >= ?)",
+            [cutoff, cutoff],
+        )
+
+
 # The emails
+
+
+def one_line(text):
+    """Text for a header: line breaks (which a title may hold) become spaces, as a header cannot carry them."""
+    return " ".join(text.split())
 
 
 def compose(db, delivery, mail_settings, site, now):
@@ -371,7 +397,7 @@ def compose(db, delivery, mail_settings, site, now):
         body = "\n\n".join(t[1] for t in told)
         body += "\n\n" + footer(db, delivery, base)
     message = EmailMessage(policy=email.policy.SMTP.clone(max_line_length=76))
-    message["Subject"] = subject
+    message["Subject"] = one_line(subject)
     message["From"] = mail_settings.sender
     message["To"] = delivery["email"]
     message["Date"] = format_datetime(now)

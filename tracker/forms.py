@@ -40,6 +40,11 @@ ROLES = status.ROLES
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Enough to catch typing mistakes; whether the address works is the account holder's business.
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# An address as HTML's email input accepts it (ASCII, one mailbox): where alerts are sent, nothing else may pass.
+MAILBOX = re.compile(
+    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"
+)
 EARLIEST = date(1900, 1, 1)
 MIN_PASSWORD = 12
 MAX_COUNT = 1_000_000_000
@@ -794,9 +799,10 @@ class SubscribeForm(TrackerForm):
     submit = SubmitField("Send me the confirmation link")
 
     def validate_email(self, field):
-        """An address a mail server could deliver to."""
-        if not EMAIL.match(field.data or ""):
-            raise ValidationError("Enter an email address like name@example.org.")
+        """One bare address a mail server could deliver to (no name, no list: "Bob <a@b.org>" or "a,b@c.org" could
+        reach other mailboxes than the one stored)."""
+        if not MAILBOX.fullmatch(field.data or "") or len(field.data) > 254:
+            raise ValidationError("Enter one email address like name@example.org.")
 
 
 class FrequencyForm(TrackerForm):

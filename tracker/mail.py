@@ -40,9 +40,8 @@ def settings(config):
     if url:
         parts = urlsplit(url)
         if parts.scheme != "smtp" or not parts.hostname:
-            raise MailSettingsError(
-                f"TRACKER_SMTP_URL must look like smtp://user:pass@host:587?starttls=1, not {url!r}."
-            )
+            # The setting may hold a password: the message never repeats it.
+            raise MailSettingsError("TRACKER_SMTP_URL must look like smtp://user:pass@host:587?starttls=1.")
         query = parse_qs(parts.query)
         host, port = parts.hostname, parts.port or 25
         user = unquote(parts.username) if parts.username else None
@@ -59,6 +58,11 @@ def settings(config):
         starttls = truthy(config.get("SMTP_STARTTLS", False))
     else:
         return None
+    if user and not starttls and host not in ("localhost", "127.0.0.1", "::1"):
+        raise MailSettingsError(
+            "A password for the SMTP server is sent only over an encrypted connection: set starttls=1 in "
+            "TRACKER_SMTP_URL (or TRACKER_SMTP_STARTTLS=true), or send through a server on this machine."
+        )
     sender = config.get("MAIL_FROM")
     if not sender or "@" not in sender:
         raise MailSettingsError("TRACKER_MAIL_FROM must name the address alerts come from (alerts@example.org).")
@@ -99,7 +103,8 @@ class Connection:
         try:
             if self.smtp is None:
                 self.open()
-            self.smtp.send_message(message)
+            # The recipient given as such, not read from the To header: one address, exactly as validated.
+            self.smtp.send_message(message, to_addrs=[message["To"]])
         except smtplib.SMTPResponseException as error:
             if error.smtp_code == UNAVAILABLE or error.smtp_code < 400:
                 self.close()
