@@ -471,3 +471,14 @@ def test_a_password_never_crosses_the_network_unencrypted_nor_reaches_an_error(t
     with pytest.raises(mail.MailSettingsError) as refused:
         mail.settings({"SMTP_URL": "smtps://me:secret@mail.example.org:465", "MAIL_FROM": "a@b.org", "SITE_URL": SITE})
     assert "secret" not in str(refused.value)
+
+
+def test_a_status_changed_by_correcting_an_older_action_is_told(alerts_app, smtp, db, durham_id):
+    confirmed_follower(db, "reader@example.net", motion_id=durham_id)
+    action = records.add_action(db, durham_id, {"date": "2025-03-01", "classification": "event", "description": "Met."})
+    send(alerts_app)
+    before = len(smtp.messages)
+    records.update_part(db, "action", action, {"classification": "withdrawn"})
+    send(alerts_app)
+    assert len(smtp.messages) == before + 1
+    assert "Withdrawn" in body(smtp.messages[-1])

@@ -234,13 +234,19 @@ def told_with_another(db, event):
     """Whether a status event was made by the action or vote just before it (the same save: see status_change)."""
     if event["kind"] != "status":
         return False
-    return (
-        db.execute(
-            "SELECT 1 FROM alert_event WHERE id = ? AND motion_id = ? AND kind != 'status'",
-            [event["id"] - 1, event["motion_id"]],
-        ).fetchone()
-        is not None
-    )
+    before = rows(db, "SELECT * FROM alert_event WHERE id = ? AND motion_id = ?", [event["id"] - 1, event["motion_id"]])
+    return bool(before) and made_status(before[0], event)
+
+
+def made_status(step, status_event):
+    """Whether a new action or vote can have made a status event (the row after it in the outbox).
+
+    A status is the latest step's classification: a new action made the change only if it is classified as the new
+    status. A status changed by correcting an older action (after an unrelated new one) is told on its own.
+    """
+    if step["kind"] == "action":
+        return json.loads(step["details"])["classification"] == json.loads(status_event["details"])["to"]
+    return step["kind"] == "vote"
 
 
 def add_to_digest(db, subscription_id, event, now):
@@ -508,13 +514,14 @@ def status_change(db, event):
         return details["from"], details["to"]
     # records.py saves an action or a vote, then re-derives the status in the same transaction: the status event a
     # new action or vote makes is the very next row of the outbox.
-    found = db.execute(
-        "SELECT details FROM alert_event WHERE id = ? AND motion_id = ? AND kind = 'status'",
+    found = rows(
+        db,
+        "SELECT * FROM alert_event WHERE id = ? AND motion_id = ? AND kind = 'status'",
         [event["id"] + 1, event["motion_id"]],
-    ).fetchone()
-    if found is None:
+    )
+    if not found or not made_status(event, found[0]):
         return None
-    details = json.loads(found[0])
+    details = json.loads(found[0]["details"])
     return details["from"], details["to"]
 
 
