@@ -482,3 +482,16 @@ def test_a_status_changed_by_correcting_an_older_action_is_told(alerts_app, smtp
     send(alerts_app)
     assert len(smtp.messages) == before + 1
     assert "Withdrawn" in body(smtp.messages[-1])
+
+
+def test_a_server_down_for_days_never_makes_an_alert_fail(app, db, durham_id):
+    from .mailserver import free_port
+
+    confirmed_follower(db, "reader@example.net")
+    records.add_action(db, durham_id, {"date": "2025-03-01", "classification": "event", "description": "A report."})
+    settings = mail.settings({"SMTP_URL": f"smtp://127.0.0.1:{free_port()}", "MAIL_FROM": "a@b.org", "SITE_URL": SITE})
+    moment = NOW
+    for _ in range(alerts.MAX_ATTEMPTS + 3):
+        alerts.send_alerts(db, settings, SiteLinks(SITE, "test-secret"), now=moment)
+        moment += timedelta(days=1)
+    assert db.execute("SELECT state FROM alert_delivery WHERE kind = 'alert'").fetchone()[0] == "queued"

@@ -20,13 +20,15 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from . import mail, queries
 from . import status as status_rules
-from .db import rows, transaction
+from .db import rows, transaction, waiting_at_most
 from .formatting import long_date
 
 FREQUENCIES = ("immediate", "daily")
 # Double opt-in: the confirmation link is signed with its own salt and works this long.
 CONFIRM_SALT = "tracker.alerts.confirm"
 CONFIRM_MAX_AGE = 48 * 3600
+# How long marking an email sent waits for the database (longer than any write we allow).
+MARK_WAIT = 120
 # Rate limits: confirmation emails per address per day, subscribe requests per client address per hour.
 EMAIL_LIMIT, EMAIL_WINDOW = 3, 24 * 3600
 ADDRESS_LIMIT, ADDRESS_WINDOW = 20, 3600
@@ -312,12 +314,16 @@ def send_due(db, mail_settings, site, now=None, connection=None):
                     connection.send(message)
             except (mail.Refused, mail.Unavailable) as error:
                 failed += 1
-                note_failure(db, delivery, str(error), now)
-                if isinstance(error, mail.Unavailable):
+                # An unreachable server is not this email's fault: it waits as long as the server is down (at most a
+                # day between tries) and is never given up; a refused email is, after MAX_ATTEMPTS.
+                unavailable = isinstance(error, mail.Unavailable)
+                note_failure(db, delivery, str(error), now, may_give_up=not unavailable)
+                if unavailable:
                     break
                 continue
             # Its own small transaction, right after the server accepted the message: what is marked sent was sent.
-            with transaction(db):
+            # It waits for the database as long as it must (an import may hold it): a mark given up is a second email.
+            with waiting_at_most(db, MARK_WAIT), transaction(db):
                 db.execute(
                     "UPDATE alert_delivery SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL "
                     "WHERE id = ? AND state = 'queued'",
@@ -330,10 +336,10 @@ def send_due(db, mail_settings, site, now=None, connection=None):
     return {"sent": sent, "failed": failed, "waiting": waiting}
 
 
-def note_failure(db, delivery, error, now):
+def note_failure(db, delivery, error, now, may_give_up=True):
     """Keep a failed delivery queued for a later attempt (the wait doubling each time), or failed after many."""
     attempts = delivery["attempts"] + 1
-    wait = min(RETRY_CAP, RETRY_BASE * 2 ** (attempts - 1))
+    wait = min(RETRY_CAP, RETRY_BASE * 2 ** min(attempts - 1, 20))
     with transaction(db):
         db.execute(
             "UPDATE alert_delivery SET attempts = ?, next_attempt_at = ?, last_error = ?, state = ? "
@@ -342,7 +348,7 @@ def note_failure(db, delivery, error, now):
                 attempts,
                 stamp(now + timedelta(seconds=wait)),
                 error[:500],
-                "failed" if attempts >= MAX_ATTEMPTS else "queued",
+                "failed" if may_give_up and attempts >= MAX_ATTEMPTS else "queued",
                 delivery["id"],
             ],
         )

@@ -124,7 +124,7 @@ def load_user(token):
         return None
     if now - row["session_seen_at"] > TOUCH_EVERY:
         try:
-            with database.brief_wait(db):
+            with database.waiting_at_most(db):
                 records.touch_session(db, digest, now)
         except sqlite3.OperationalError:
             pass  # busy or read-only: the page matters more than noting the visit, which the next one will do

@@ -54,9 +54,9 @@ def connect(path):
 
 
 @contextmanager
-def brief_wait(db, seconds=0.1):
-    """Within the block, wait at most seconds for another write (not the busy timeout): for writes that may be
-    skipped, such as noting when a session was last used."""
+def waiting_at_most(db, seconds=0.1):
+    """Within the block, wait at most seconds for another write instead of the busy timeout: briefly for a write
+    that may be skipped (a session's last use), long for one that must not be given up (an email marked sent)."""
     conn = db.conn
     usual = conn.execute("PRAGMA busy_timeout").fetchone()[0]
     conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
