@@ -495,3 +495,14 @@ def test_a_server_down_for_days_never_makes_an_alert_fail(app, db, durham_id):
         alerts.send_alerts(db, settings, SiteLinks(SITE, "test-secret"), now=moment)
         moment += timedelta(days=1)
     assert db.execute("SELECT state FROM alert_delivery WHERE kind = 'alert'").fetchone()[0] == "queued"
+
+
+def test_two_runs_of_send_alerts_never_overlap(alerts_app):
+    import fcntl
+
+    path = f"{alerts_app.config['DATABASE']}.alerts.lock"
+    with open(path, "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        result = alerts_app.test_cli_runner().invoke(args=["send-alerts"])
+    assert result.exit_code == 1 and "Another send-alerts is running" in result.output
+    send(alerts_app)  # once the other is done, it runs

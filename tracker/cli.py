@@ -1,5 +1,6 @@
 """Command-line interface: `flask --app tracker <command>` or the `tracker` console script."""
 
+import fcntl
 import sqlite3
 import sys
 from pathlib import Path
@@ -312,11 +313,17 @@ def send_alerts_command():
     if mail_settings is None:
         raise click.ClickException("Email alerts are off: set TRACKER_SMTP_URL (or TRACKER_SMTP_HOST) first.")
     site = SiteLinks(current_app.config["SITE_URL"], current_app.config["SECRET_KEY"])
-    db = open_db()
-    try:
-        outcome = alerts.send_alerts(db, mail_settings, site)
-    finally:
-        db.conn.close()
+    # One run at a time (a timer's and one started by hand, say): two would send the same queue twice.
+    with open(f"{database.file_of(current_app.config['DATABASE'])}.alerts.lock", "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise click.ClickException("Another send-alerts is running; nothing was sent by this one.") from None
+        db = open_db()
+        try:
+            outcome = alerts.send_alerts(db, mail_settings, site)
+        finally:
+            db.conn.close()
     click.echo(
         f"Alerts: {outcome['events']} new changes queued; {outcome['sent']} emails sent, {outcome['failed']} failed "
         f"(retried later); {outcome['waiting']} waiting."
