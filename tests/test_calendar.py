@@ -107,13 +107,19 @@ def test_the_whole_calendar_holds_every_places_events_and_no_draft(client, db, c
 
 def test_a_changed_date_keeps_the_event_uid(client, db, calendar_rows):
     uid = f"action-{calendar_rows['vote']}@localhost"
+    db.execute(
+        "UPDATE motion SET updated_at = '2025-01-01T00:00:00Z' WHERE id = (SELECT motion_id FROM action WHERE id = ?)",
+        [calendar_rows["vote"]],
+    )
     before = events(client, "/cities/durham-nc/calendar.ics")
     assert before[uid].decoded("DTSTART") == date.fromisoformat(day(30))
     records.update_part(db, "action", calendar_rows["vote"], {"date": day(45)})
     after = events(client, "/cities/durham-nc/calendar.ics")
     assert set(after) == set(before)  # the same events: the vote moved, none was added
     assert after[uid].decoded("DTSTART") == date.fromisoformat(day(45))
-    assert after[uid].decoded("DTSTAMP") >= before[uid].decoded("DTSTAMP")
+    assert after[uid].decoded("DTSTAMP") > before[uid].decoded("DTSTAMP")
+    # Its revision grew, so calendar programs that compare SEQUENCE take the new date too.
+    assert int(after[uid]["SEQUENCE"]) > int(before[uid]["SEQUENCE"])
 
 
 def test_an_event_names_the_motion_the_body_the_page_and_the_source(client, db, durham_id, calendar_rows):

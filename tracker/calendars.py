@@ -86,6 +86,8 @@ def ics_calendar(base, host, name, events):
         item.add("uid", f"{event['kind']}-{event['id']}@{host}")
         item.add("dtstamp", as_datetime(event["updated_at"]))
         item.add("last-modified", as_datetime(event["updated_at"]))
+        # RFC 5545's revision number: it must grow when the event changes, as the measure's last change does.
+        item.add("sequence", revision(event["updated_at"]))
         item.add("dtstart", day)
         item.add("dtend", day + timedelta(days=1))
         item.add("transp", "TRANSPARENT")  # a reminder of a public meeting, not time the subscriber is busy
@@ -124,3 +126,8 @@ def place_calendar(slug):
     if city is None:
         abort(404)
     return calendar_response(f"tracker: {city['name']}, {city['state']}", city_slug=city["slug"])
+
+
+def revision(updated_at):
+    """An event's SEQUENCE: the seconds from 2000 to its measure's last change, which only ever grows."""
+    return int((as_datetime(updated_at) - datetime(2000, 1, 1, tzinfo=UTC)).total_seconds())
