@@ -506,3 +506,12 @@ def test_two_runs_of_send_alerts_never_overlap(alerts_app):
         result = alerts_app.test_cli_runner().invoke(args=["send-alerts"])
     assert result.exit_code == 1 and "Another send-alerts is running" in result.output
     send(alerts_app)  # once the other is done, it runs
+
+
+def test_an_email_never_names_a_measure_unpublished_since(alerts_app, smtp, db, durham_id):
+    post_subscribe(alerts_app.test_client(), motion=str(durham_id))
+    title = db.execute("SELECT title FROM motion WHERE id = ?", [durham_id]).fetchone()[0]
+    records.update_motion(db, durham_id, {"published": 0})
+    send(alerts_app)
+    [confirmation] = smtp.messages
+    assert title not in body(confirmation) and "a measure in Durham, NC" in body(confirmation)

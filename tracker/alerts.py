@@ -432,10 +432,12 @@ def what_followed(db, subscription_id):
         return "changes"
     if found[1]:
         motion = db.execute(
-            "SELECT motion.title, city.name, city.state FROM motion JOIN city ON city.id = motion.city_id "
-            "WHERE motion.id = ?",
+            "SELECT motion.title, city.name, city.state, motion.published FROM motion "
+            "JOIN city ON city.id = motion.city_id WHERE motion.id = ?",
             [found[1]],
         ).fetchone()
+        if not motion[3]:  # unpublished since: its title is no longer public, even to its follower
+            return f"a measure in {motion[1]}, {motion[2]}"
         return f"the measure “{motion[0]}” ({motion[1]}, {motion[2]})"
     if found[0]:
         place = db.execute("SELECT name, state FROM city WHERE id = ?", [found[0]]).fetchone()
