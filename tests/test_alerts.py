@@ -515,3 +515,21 @@ def test_an_email_never_names_a_measure_unpublished_since(alerts_app, smtp, db, 
     send(alerts_app)
     [confirmation] = smtp.messages
     assert title not in body(confirmation) and "a measure in Durham, NC" in body(confirmation)
+
+
+def test_an_address_following_a_measure_its_place_and_everything_hears_of_a_change_once(
+    alerts_app, smtp, db, durham_id
+):
+    city_id = db.execute("SELECT city_id FROM motion WHERE id = ?", [durham_id]).fetchone()[0]
+    for target in ({"motion_id": durham_id}, {"city_id": city_id}, {}):
+        alerts.subscribe(
+            db, "keen@example.net", "immediate", target.get("city_id"), target.get("motion_id"), "192.0.2.1", now=NOW
+        )
+    for (token,) in db.execute("SELECT token FROM alert_subscription").fetchall():
+        alerts.confirm(db, token)
+    db.execute("UPDATE alert_delivery SET state = 'sent' WHERE kind = 'confirm'")
+    records.add_action(db, durham_id, {"date": "2025-03-01", "classification": "event", "description": "Met."})
+    send(alerts_app)
+    alerts_sent = [m for m in smtp.messages if "Met." in body(m)]
+    assert len(alerts_sent) == 1
+    assert "You follow the measure" in body(alerts_sent[0])

@@ -200,10 +200,13 @@ def confirmed_counts(db):
 # The outbox into deliveries
 
 FOLLOWERS = """
-SELECT alert_subscription.id, alert_subscription.frequency FROM alert_subscription
+SELECT alert_subscription.id, alert_subscription.frequency, alert_subscription.email FROM alert_subscription
 WHERE confirmed = 1 AND after_event < :event AND (
     (city_id IS NULL AND motion_id IS NULL) OR motion_id = :motion
     OR city_id = (SELECT city_id FROM motion WHERE id = :motion))
+-- An address that follows the measure, its place and everything hears of a change once: by its quickest
+-- subscription, then its closest (the measure, then the place).
+ORDER BY frequency = 'immediate' DESC, motion_id IS NULL, city_id IS NULL, id
 """
 
 
@@ -219,7 +222,11 @@ def queue_events(db, now=None):
         events = rows(db, "SELECT * FROM alert_event WHERE queued = 0 ORDER BY id")
         for event in events:
             if not told_with_another(db, event):
+                told = set()
                 for follower in rows(db, FOLLOWERS, {"motion": event["motion_id"], "event": event["id"]}):
+                    if follower["email"].lower() in told:
+                        continue
+                    told.add(follower["email"].lower())
                     if follower["frequency"] == "immediate":
                         db.execute(
                             "INSERT OR IGNORE INTO alert_delivery (subscription_id, kind, event_id, next_attempt_at, "
