@@ -533,3 +533,12 @@ def test_an_address_following_a_measure_its_place_and_everything_hears_of_a_chan
     alerts_sent = [m for m in smtp.messages if "Met." in body(m)]
     assert len(alerts_sent) == 1
     assert "You follow the measure" in body(alerts_sent[0])
+
+
+def test_the_client_limit_counts_an_ipv6_clients_whole_64(alerts_app, db):
+    for n in range(alerts.ADDRESS_LIMIT):
+        alerts.subscribe(db, f"r{n}@example.net", "immediate", None, None, f"2001:db8:1:2::{n + 1:x}", now=NOW)
+    assert alerts.subscribe(db, "one@example.net", "immediate", None, None, "2001:db8:1:2:ffff::9", now=NOW) == (
+        "address-limit"
+    )
+    assert alerts.subscribe(db, "two@example.net", "immediate", None, None, "2001:db8:1:3::1", now=NOW) == "ok"

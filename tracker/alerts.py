@@ -9,6 +9,7 @@ and that mark sends that one message again on the next run.
 
 import email.errors
 import email.policy
+import ipaddress
 import json
 import secrets
 from datetime import UTC, date, datetime, timedelta
@@ -65,6 +66,17 @@ def find_target(db, place=None, motion=None):
     return (None, None, "every place and measure")
 
 
+def client_network(address):
+    """What the per-client limit counts: an IPv4 address, or an IPv6 address's /64 (one client's usual share)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
 def subscribe(db, email, frequency, city_id, motion_id, address, now=None):
     """Record a subscribe request; return 'address-limit' (too many from this client) or 'ok'.
 
@@ -73,6 +85,7 @@ def subscribe(db, email, frequency, city_id, motion_id, address, now=None):
     """
     now = now or utcnow()
     moment = now.timestamp()
+    address = client_network(address)
     with transaction(db):
         db.execute("DELETE FROM alert_attempt WHERE at < ?", [moment - EMAIL_WINDOW])
         recent = db.execute(
