@@ -1,5 +1,6 @@
 """Shared fixtures: an app on a tmp_path database (seeded or empty), its client, CLI runner and a query counter."""
 
+import sqlite3
 from contextlib import contextmanager
 
 import pytest
@@ -171,3 +172,16 @@ def serve(tmp_path):
     yield start
     for server in started:
         server.stop()
+
+
+def write_lock_held(path):
+    """Whether some connection holds the database's write lock now."""
+    probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+        probe.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        probe.close()

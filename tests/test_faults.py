@@ -19,7 +19,7 @@ import requests
 
 from benchmarks.import_csv import make_csv
 
-from .conftest import EMAILS, PASSWORD, add_accounts
+from .conftest import EMAILS, PASSWORD, add_accounts, write_lock_held
 from .serving import Served
 
 ROWS = 20_000
@@ -92,19 +92,6 @@ def imported_motions(path):
         conn.close()
 
 
-def write_locked(path):
-    """Whether some connection holds the database's write lock now."""
-    conn = sqlite3.connect(path, timeout=0, isolation_level=None)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("ROLLBACK")
-        return False
-    except sqlite3.OperationalError:
-        return True
-    finally:
-        conn.close()
-
-
 @pytest.fixture
 def site(app, password_hash, tmp_path):
     """(database path, a 20,000-row import file): the Durham record with one account per role."""
@@ -159,7 +146,7 @@ def test_an_import_killed_mid_write_leaves_nothing_and_the_next_one_works(site, 
     posting = threading.Thread(target=killed_import)
     posting.start()
     deadline = time.monotonic() + 120
-    while not write_locked(path):  # the import has begun writing
+    while not write_lock_held(path):  # the import has begun writing
         assert time.monotonic() < deadline, server.tail()
         time.sleep(0.02)
     time.sleep(0.3)  # well inside its writes

@@ -1,7 +1,6 @@
 """CSV import: validated with the forms' rules first, all-or-nothing, idempotent, and a true round trip."""
 
 import json
-import sqlite3
 import subprocess
 import sys
 import time
@@ -12,7 +11,7 @@ from benchmarks.import_csv import make_csv
 from tracker import db as database
 from tracker import exports, geo, importer, records
 
-from .conftest import add_accounts, log_in, make_app
+from .conftest import add_accounts, log_in, make_app, write_lock_held
 from .test_public import text
 
 HEADER = ",".join(exports.MOTION_COLUMNS)
@@ -607,19 +606,6 @@ def test_a_change_saved_while_a_file_is_checked_is_taken_into_account(app, db, d
     assert "2 rows read; created 2 actions, 1 city, 2 motions; updated nothing." in result.output
     assert db.execute("SELECT count(*) FROM action WHERE description = 'Meanwhile.'").fetchone()[0] == 1
     assert db.execute("SELECT count(*) FROM motion WHERE title IN ('Resolution 1', 'Resolution 2')").fetchone()[0] == 2
-
-
-def write_lock_held(path):
-    """Whether some connection holds the database's write lock now."""
-    probe = sqlite3.connect(path, timeout=0, isolation_level=None)
-    try:
-        probe.execute("BEGIN IMMEDIATE")
-        probe.execute("ROLLBACK")
-        return False
-    except sqlite3.OperationalError:
-        return True
-    finally:
-        probe.close()
 
 
 def test_an_import_plans_again_without_the_lock_while_others_keep_saving(app, db, durham_id, tmp_path, monkeypatch):
