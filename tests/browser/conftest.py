@@ -102,11 +102,30 @@ def live_database(tmp_path_factory, password_hash):
     return path
 
 
+def whole_bodies(app):
+    """Wrap a WSGI app so that each response body is read (and its file closed) before the server writes it.
+
+    When Chromium drops a request mid-way (a favicon, a page it leaves), werkzeug's development server can stop
+    without closing a file-backed body; the unclosed file then surfaces later as a warning in an unrelated test.
+    """
+
+    def wrapped(environ, start_response):
+        """Answer with the app's body read whole."""
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return wrapped
+
+
 @pytest.fixture(scope="session")
 def live_server(live_database):
     """Serve the app (CSRF on, as in production) on a free port of 127.0.0.1 in a thread."""
     app = create_app({"SECRET_KEY": "browser-tests", "DATABASE": str(live_database), "WTF_CSRF_ENABLED": True})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, whole_bodies(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
