@@ -98,7 +98,9 @@ def create_app(test_config=None):
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
 
-    # First, so that its after-request step runs last and keeps responses with every header on them.
+    # After-request steps run in the reverse order of registration: this one last of all, then the cache's keep.
+    app.after_request(without_date)
+    # Early, so that its after-request step runs (nearly) last and keeps responses with every header on them.
     caching.init_app(app)
     csrf.init_app(app)
     db.init_app(app)
@@ -118,8 +120,6 @@ def create_app(test_config=None):
     app.after_request(security_headers)
     check_settings(app.config)
     proxies = app.config.get("PROXIES") or 0
-    if not isinstance(proxies, int) or isinstance(proxies, bool) or proxies < 0:
-        raise ValueError(f"TRACKER_PROXIES must be how many proxies stand in front: 0, 1, 2...; not {proxies!r}.")
     if proxies:
         # Outside the front door (caching.FrontDoor), so that kept pages, their keys and HSTS see the client's
         # scheme and host, and request.remote_addr (the login throttle's address) is the client's.
@@ -128,7 +128,10 @@ def create_app(test_config=None):
 
 
 def check_settings(config):
-    """Refuse, at start, a number setting that is not one: it would otherwise fail every request that reads it."""
+    """Refuse, at start, a setting that cannot work: it would otherwise fail every request that reads it."""
+    proxies = config.get("PROXIES") or 0
+    if not isinstance(proxies, int) or isinstance(proxies, bool) or proxies < 0:
+        raise ValueError(f"TRACKER_PROXIES must be how many proxies stand in front: 0, 1, 2...; not {proxies!r}.")
     for name, example in (("BUSY_TIMEOUT", "5"), ("LOGIN_DELAY_MAX", "4")):
         value = config.get(name)
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 3600:
@@ -144,7 +147,12 @@ def security_headers(response):
     response.headers.update(headers)
     if request.is_secure:
         response.headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
-    # The server sends Date; send_file's conditional answers (static files, the favicon) add another.
+    return response
+
+
+def without_date(response):
+    """Leave the Date header to the server, which always sends one: send_file and make_conditional (static files,
+    the favicon, a 304 the view answered) add another, and the client would get two."""
     response.headers.pop("Date", None)
     return response
 

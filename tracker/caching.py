@@ -259,11 +259,9 @@ def keep(response):
         headers = [(k, v) for k, v in response.headers.items() if k != "Content-Length"]
         personal = request.endpoint in PERSONAL
         pages.put(tag, cache_key(), response.status_code, headers, response.get_data(), personal)
-    # A conditional request the view had to answer (its first at this version) still gets its 304. werkzeug adds a
-    # Date header there, which the server sends anyway: the client would get two.
-    response.make_conditional(request.environ)
-    response.headers.pop("Date", None)
-    return response
+    # A conditional request the view had to answer (its first at this version) still gets its 304 (the Date header
+    # werkzeug adds there is removed by the app's last after-request step).
+    return response.make_conditional(request.environ)
 
 
 def cache_key(environ=None):

@@ -112,8 +112,6 @@ def init_app(app, csrf):
     # (its secret is the random token in its address, and all it can do is stop emails).
     csrf.exempt(unsubscribe)
     app.register_blueprint(bp)
-    # Incomplete mail settings are said at start, not by every page that asks whether alerts are on.
-    mail.settings(app.config)
 
     @app.context_processor
     def alerts_context():
