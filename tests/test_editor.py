@@ -167,20 +167,23 @@ def test_every_route_has_an_access_rule_and_keeps_it(app, as_role, route_params,
 # Every editor route with an id that leads to a motion's record, and who may open it: "any" logged-in role (organizers
 # only while the motion is published, as on the motion itself), or "editor" (editors and admins).
 RECORD_ROUTES = {
-    "editor.motion": "any",
-    "editor.edit_motion": "any",
-    "editor.new_action": "any",
-    "editor.new_vote": "any",
-    "editor.new_hearing": "any",
-    "editor.new_testimony": "any",
-    "editor.edit_action": "any",
-    "editor.edit_vote": "any",
-    "editor.edit_hearing": "any",
-    "editor.edit_testimony": "editor",
-    "editor.new_citation": "any",
-    "editor.edit_source": "any",
-    "editor.submission": "any",
-    "editor.revert_changeset": "editor",
+    endpoint: ACCESS[endpoint]
+    for endpoint in (
+        "editor.motion",
+        "editor.edit_motion",
+        "editor.new_action",
+        "editor.new_vote",
+        "editor.new_hearing",
+        "editor.new_testimony",
+        "editor.edit_action",
+        "editor.edit_vote",
+        "editor.edit_hearing",
+        "editor.edit_testimony",
+        "editor.new_citation",
+        "editor.edit_source",
+        "editor.submission",
+        "editor.revert_changeset",
+    )
 }
 
 
